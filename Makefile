@@ -1,0 +1,37 @@
+# marsad — the two commands of the quickstart are `make demo` and `make test`.
+# Each works on a fresh clone: the .venv is created and filled when missing.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+DEMO_DB ?= demo/out/marsad-demo.db
+
+.PHONY: install demo test bench eval clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	@mkdir -p $(dir $(DEMO_DB))
+	$(BIN)/marsad run demo/corpus --db $(DEMO_DB)
+	$(BIN)/marsad stats --db $(DEMO_DB)
+	@echo
+	@echo "Demo database: $(DEMO_DB)"
+	@echo "  export:  $(BIN)/marsad export --db $(DEMO_DB) --table articles --format csv"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+eval: $(STAMP)
+	$(BIN)/python eval/segmentation.py
+
+clean:
+	rm -rf $(VENV) demo/out benchmarks/out eval/out .pytest_cache

@@ -1,0 +1,178 @@
+"""The main job: order the stages and feed the store, nothing more.
+
+    inputs -> ingest.discover/read_records         (main process: I/O)
+           -> skip documents already stored         (store.known_digests)
+           -> process_record: to_document, segment   (worker processes)
+           -> store.write_batch                      (main process, one transaction a batch)
+
+A bad document becomes an :class:`IngestFailure` and the batch goes on. Every
+batch commits atomically, and documents already stored with the same content
+are skipped before any work, so a re-run adds nothing and an interrupted run,
+run again, ends in the same database.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from dataclasses import asdict, dataclass, field
+from itertools import islice
+from typing import Callable, Iterable, Iterator, Sequence
+
+from marsad.errors import InputError
+from marsad.ingest import Limits, discover, read_records, record_digest, to_document
+from marsad.models import DocumentResult, IngestFailure, RawRecord
+from marsad.store import Store
+
+Progress = Callable[["RunSummary"], None]
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    workers: int = 1
+    limits: Limits = field(default_factory=Limits)
+    batch_size: int = 200
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What a run did; ``failures`` names every document that could not be stored."""
+
+    run_id: int = 0
+    seen: int = 0
+    new: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    articles: int = 0
+    failures: list[IngestFailure] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    @property
+    def docs_per_second(self) -> float:
+        return self.seen / self.seconds if self.seconds else 0.0
+
+    def counts(self) -> dict[str, int]:
+        return {"seen": self.seen, "new": self.new, "replaced": self.replaced,
+                "unchanged": self.unchanged, "failed": self.failed, "articles": self.articles}
+
+
+def run(inputs: Sequence[str], store: Store, options: RunOptions = RunOptions(),
+        progress: Progress | None = None) -> RunSummary:
+    """Run the pipeline over ``inputs`` into ``store``."""
+    sources = list(discover(inputs))  # raises UsageError before anything is written
+    summary = RunSummary(run_id=store.start_run(inputs, asdict(options)))
+    started = time.perf_counter()
+    status = "failed"
+    try:
+        with _executor(options.workers) as execute:
+            for results, failures, seen, unchanged in execute(_batches(sources, store, options)):
+                outcome = store.write_batch(results, failures)
+                _add(summary, outcome, failures, seen, unchanged)
+                summary.seconds = time.perf_counter() - started
+                if progress:
+                    progress(summary)
+        status = "done"
+    finally:
+        summary.seconds = time.perf_counter() - started
+        store.finish_run(summary.run_id, summary.counts(), status)
+    return summary
+
+
+def _add(summary: RunSummary, outcome, failures, seen: int, unchanged: int) -> None:
+    summary.seen += seen
+    summary.new += outcome.new
+    summary.replaced += outcome.replaced
+    summary.unchanged += unchanged + outcome.unchanged
+    summary.articles += outcome.articles
+    summary.failures.extend(failures)
+
+
+@dataclass(frozen=True, slots=True)
+class _Batch:
+    todo: list[RawRecord]
+    failures: list[IngestFailure]
+    seen: int
+    unchanged: int
+
+
+def _batches(sources, store: Store, options: RunOptions) -> Iterator[_Batch]:
+    """Read inputs in batches, dropping documents already stored unchanged."""
+    items = (item for source in sources for item in read_records(source, options.limits))
+    while chunk := list(islice(items, options.batch_size)):
+        raws = [i for i in chunk if isinstance(i, RawRecord)]
+        failures = [i for i in chunk if isinstance(i, IngestFailure)]
+        known = store.known_digests([r.doc_id for r in raws])
+        todo = [r for r in raws if known.get(r.doc_id) != record_digest(r)]
+        yield _Batch(todo, failures, len(chunk), len(raws) - len(todo))
+
+
+def process_records(raws: Sequence[RawRecord]) -> tuple[list[DocumentResult], list[IngestFailure]]:
+    """The per-document stages over a batch; runs in a worker process."""
+    results, failures = [], []
+    for raw in raws:
+        outcome = process_record(raw)
+        (failures if isinstance(outcome, IngestFailure) else results).append(outcome)
+    return results, failures
+
+
+def process_record(raw: RawRecord) -> DocumentResult | IngestFailure:
+    """ingest (decode/extract) -> segment, for one document."""
+    from marsad.segment import segment_document
+
+    stage = "ingest"
+    try:
+        document = to_document(raw)
+        stage = "segment"
+        articles = segment_document(document)
+        return DocumentResult(document=document, articles=tuple(articles))
+    except InputError as exc:
+        return IngestFailure(raw.doc_id, raw.origin, stage, exc.reason, exc.detail)
+    except Exception as exc:  # a fault in one stage must not stop the batch
+        return IngestFailure(raw.doc_id, raw.origin, stage, "internal-error", f"{type(exc).__name__}: {exc}")
+
+
+class _executor:
+    """Process batches inline (one worker) or in a pool, keeping input order.
+
+    With a pool, up to ``2 * workers`` batches are in flight while the main
+    process writes finished ones, so reading, processing and writing overlap.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self.workers = max(1, workers)
+        self.pool = None
+
+    def __enter__(self) -> Callable[[Iterable[_Batch]], Iterator[tuple]]:
+        if self.workers > 1:
+            import multiprocessing
+
+            self.pool = multiprocessing.get_context("spawn").Pool(self.workers)
+        return self._run
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.pool is not None:
+            self.pool.terminate() if exc_info[0] else self.pool.close()
+            self.pool.join()
+
+    def _run(self, batches: Iterable[_Batch]) -> Iterator[tuple]:
+        if self.pool is None:
+            for batch in batches:
+                results, failures = process_records(batch.todo)
+                yield results, batch.failures + failures, batch.seen, batch.unchanged
+            return
+        pending: deque = deque()
+        for batch in batches:
+            pending.append((batch, self.pool.apply_async(process_records, (batch.todo,))))
+            if len(pending) >= 2 * self.workers:
+                yield self._finish(*pending.popleft())
+        while pending:
+            yield self._finish(*pending.popleft())
+
+    @staticmethod
+    def _finish(batch: _Batch, future) -> tuple:
+        results, failures = future.get()
+        return results, batch.failures + failures, batch.seen, batch.unchanged
