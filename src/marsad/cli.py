@@ -91,17 +91,15 @@ class _progress:
 
 def _print_summary(console: Console, summary, db: Path) -> None:
     console.print(
-        f"[bold]marsad run[/bold] → {db}: {summary.seen:,} documents read in {summary.seconds:.1f} s "
+        f"marsad run → {db}: {summary.seen:,} documents read in {summary.seconds:.1f} s "
         f"({summary.docs_per_second:,.0f}/s): {summary.new:,} new, {summary.replaced:,} replaced, "
         f"{summary.unchanged:,} unchanged, {summary.failed:,} failed; {summary.articles:,} articles stored."
     )
     if summary.failures:
-        table = Table(title="Documents not stored", title_justify="left")
-        for column in ("document", "stage", "reason", "detail"):
-            table.add_column(column, overflow="fold")
+        console.print(f"Documents not stored ({summary.failed:,}):")
         for failure in summary.failures[:MAX_FAILURES_SHOWN]:
-            table.add_row(failure.doc_id, failure.stage, failure.reason, failure.detail)
-        console.print(table)
+            console.print(f"  {failure.doc_id}: {failure.reason} [{failure.stage}] {failure.detail}",
+                          markup=False, soft_wrap=True)
         hidden = summary.failed - MAX_FAILURES_SHOWN
         if hidden > 0:
             console.print(f"… and {hidden:,} more: marsad export --db {db} --table errors")

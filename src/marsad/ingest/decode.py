@@ -20,7 +20,6 @@ import re
 from marsad.errors import InputError
 
 LEGACY_CODEPAGES = ("cp1256", "cp1252")
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 # C0 and C1 control characters other than the white-space ones.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
@@ -36,12 +35,24 @@ def decode_text(data: bytes, *, utf16: bool = False) -> tuple[str, str]:
     try:
         return _check_text(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError as exc:
-        if _UTF8_MULTIBYTE.search(data):
+        if _mostly_utf8(data):
             raise InputError(
                 "undecodable",
                 f"invalid UTF-8 at byte {exc.start} in a file that is otherwise UTF-8",
             ) from exc
     return _decode_legacy(data)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether the non-ASCII bytes are mostly valid UTF-8: a corrupted UTF-8 file.
+
+    In a legacy single-byte page nearly every high byte is invalid UTF-8; in a
+    damaged UTF-8 file the valid multi-byte characters outnumber the bad bytes.
+    """
+    text = data.decode("utf-8", "replace")
+    invalid = text.count("\ufffd")
+    valid = sum(1 for ch in text if ch > "\x7f") - invalid
+    return valid >= invalid
 
 
 def _strict(data: bytes, encoding: str) -> str:

@@ -135,7 +135,7 @@ def is_utf16(head: bytes) -> bool:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return True
     sample = head[: len(head) & ~1][:400]
-    if len(sample) < 16:
+    if len(sample) < 16 or b"\x00" not in sample:
         return False
     for high, low in ((sample[1::2], sample[0::2]), (sample[0::2], sample[1::2])):
         in_set = sum(1 for b in high if b in _UTF16_HIGH_BYTES)

@@ -31,7 +31,7 @@ def read_records(source: Source, limits: Limits) -> Iterator[Item]:
         yield from read_jsonl(sys.stdin.buffer, source.origin, limits)
         return
     try:
-        kind, compressed, head = _classify(source.path, limits)
+        kind, compressed, head, data = _classify(source.path, limits)
     except InputError as exc:
         yield failure(source.origin, source.origin, exc)
         return
@@ -42,21 +42,37 @@ def read_records(source: Source, limits: Limits) -> Iterator[Item]:
     elif kind == "jsonl":
         with _open(source.path, compressed) as stream:
             yield from read_jsonl(stream, source.origin, limits)
+    elif kind == "feed":
+        yield from read_feed(data, source.origin)
+    elif kind == "html":
+        yield RawRecord(source.origin, DocKind.HTML, source.origin, data, "html")
     else:
-        yield from _read_single(source, kind, compressed, head, limits)
+        meta = {"utf16": True} if is_utf16(head) else {}
+        yield RawRecord(source.origin, DocKind.PAGE, source.origin, data, "text", meta)
 
 
 def failure(doc_id: str, origin: str, exc: InputError, stage: str = "ingest") -> IngestFailure:
     return IngestFailure(doc_id=doc_id, origin=origin, stage=stage, reason=exc.reason, detail=exc.detail)
 
 
-def _classify(path: str, limits: Limits) -> tuple[str, bool, bytes]:
+def _classify(path: str, limits: Limits) -> tuple[str, bool, bytes, bytes]:
+    """Kind, compression, first bytes and — for one-document kinds — the whole content.
+
+    A plain file is opened once: its head decides the kind, and for a page,
+    web page or feed the rest is read from the same handle, within the limit.
+    """
     with open(path, "rb") as stream:
         head = stream.read(HEAD_BYTES)
-    compressed = head.startswith(GZIP_MAGIC)
-    if compressed:
-        head = _gunzip_head(path)
-    return sniff_kind(head, path), compressed, head
+        compressed = head.startswith(GZIP_MAGIC)
+        kind = sniff_kind(_gunzip_head(path) if compressed else head, path)
+        if kind in ("warc", "jsonl"):
+            return kind, compressed, head, b""
+        if compressed:
+            packed = head + read_bounded(stream, max(limits.max_bytes - len(head), 0))
+            data = gunzip_bounded(packed, limits)
+            return kind, compressed, data[:HEAD_BYTES], data
+        limits.check_size(os.fstat(stream.fileno()).st_size, "file")
+        return kind, compressed, head, head + read_bounded(stream, max(limits.max_bytes - len(head), 0))
 
 
 def _gunzip_head(path: str) -> bytes:
@@ -71,31 +87,6 @@ def _gunzip_head(path: str) -> bytes:
 
 def _open(path: str, compressed: bool) -> BinaryIO:
     return gzip.open(path, "rb") if compressed else open(path, "rb")  # type: ignore[return-value]
-
-
-def _read_single(source: Source, kind: str, compressed: bool, head: bytes, limits: Limits) -> Iterator[Item]:
-    try:
-        data = _read_whole(source.path, compressed, limits)
-    except InputError as exc:
-        yield failure(source.origin, source.origin, exc)
-        return
-    if kind == "feed":
-        yield from read_feed(data, source.origin)
-    elif kind == "html":
-        yield RawRecord(source.origin, DocKind.HTML, source.origin, data, "html")
-    else:
-        meta = {"utf16": True} if is_utf16(head) else {}
-        yield RawRecord(source.origin, DocKind.PAGE, source.origin, data, "text", meta)
-
-
-def _read_whole(path: str, compressed: bool, limits: Limits) -> bytes:
-    if compressed:
-        with open(path, "rb") as stream:
-            packed = read_bounded(stream, limits.max_bytes)
-        return gunzip_bounded(packed, limits)
-    limits.check_size(os.path.getsize(path), "file")
-    with open(path, "rb") as stream:
-        return read_bounded(stream, limits.max_bytes)
 
 
 # --- JSON Lines ---------------------------------------------------------------------------

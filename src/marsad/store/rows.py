@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from typing import Any
 
 from marsad.models import (
@@ -52,10 +51,10 @@ ERROR_COLUMNS = ("error_id", "doc_id", "origin", "stage", "reason", "detail")
 
 
 def document_row(doc: Document) -> tuple:
-    values = asdict(doc)
-    values["kind"] = doc.kind.value
-    values["n_chars"] = len(doc.text)
-    return tuple(values[c] for c in DOCUMENT_COLUMNS)
+    return (
+        doc.doc_id, doc.kind.value, doc.origin, doc.content_sha, doc.title, doc.published, doc.url,
+        doc.source, doc.author, doc.sitename, doc.lang, doc.encoding, len(doc.text), doc.text,
+    )
 
 
 def article_row(article: Article, rid: int) -> tuple:

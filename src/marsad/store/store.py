@@ -11,6 +11,7 @@ derived from it.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -178,17 +179,24 @@ class Store:
             yield dict(row)
 
     def search_articles(self, text: str, limit: int = 50) -> list[dict[str, Any]]:
-        """Articles whose title or body match ``text`` (FTS5 syntax, normalised)."""
-        from marsad.normalize.arabic import normalize_for_matching
-
+        """Articles whose title or body hold every word (or "quoted phrase") of ``text``."""
         query = (
             "SELECT a.* FROM articles_fts f JOIN articles a ON a.rid = f.rowid "
             "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
         )
         try:
-            return [dict(r) for r in self.conn.execute(query, (normalize_for_matching(text), limit))]
+            return [dict(r) for r in self.conn.execute(query, (fts_query(text), limit))]
         except sqlite3.OperationalError as exc:
             raise StoreError(f"bad search {text!r}: {exc}") from exc
+
+
+def fts_query(text: str) -> str:
+    """A user's words as an FTS5 query: each word or "quoted phrase" a phrase, all required."""
+    from marsad.normalize.arabic import normalize_for_matching
+
+    folded = normalize_for_matching(text)
+    terms = [t for t in re.findall(r'"([^"]+)"|(\S+)', folded) for t in t if t]
+    return " ".join('"' + term.replace('"', "") + '"' for term in terms) or '""'
 
 
 def _connect(path: str, readonly: bool) -> sqlite3.Connection:
