@@ -1,5 +1,5 @@
 """Storage: one ``Store`` class over SQLite (WAL, FTS5, recorded migrations)."""
 
-from marsad.store.store import DATA_TABLES, BatchOutcome, Store
+from marsad.store.store import DATA_TABLES, BatchHook, BatchOutcome, Store, WrittenBatch
 
-__all__ = ["DATA_TABLES", "BatchOutcome", "Store"]
+__all__ = ["DATA_TABLES", "BatchHook", "BatchOutcome", "Store", "WrittenBatch"]

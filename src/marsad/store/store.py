@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from marsad.errors import StoreError
 from marsad.models import DocumentResult, IngestFailure
@@ -36,6 +36,21 @@ class BatchOutcome:
     unchanged: int = 0
     articles: int = 0
     failed: int = 0
+    stage_counts: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenBatch:
+    """What a batch added: the documents stored anew and their articles' rowids."""
+
+    doc_ids: tuple[str, ...]
+    article_rids: tuple[int, ...]
+    events_losing_mentions: tuple[str, ...] = ()
+
+
+# A stage that works across documents (dedup, fusion) runs inside the batch's
+# transaction, after its rows are written, and returns counts to report.
+BatchHook = Callable[[sqlite3.Connection, WrittenBatch], dict[str, int]]
 
 
 class Store:
@@ -84,40 +99,52 @@ class Store:
         return found
 
     def write_batch(
-        self, results: Sequence[DocumentResult], failures: Sequence[IngestFailure] = ()
+        self, results: Sequence[DocumentResult], failures: Sequence[IngestFailure] = (),
+        hooks: Sequence[BatchHook] = (),
     ) -> BatchOutcome:
-        """Store a batch of processed documents and failures in one transaction."""
+        """Store a batch of processed documents and failures, then run ``hooks``, in one transaction."""
         try:
             with self.transaction() as conn:
-                return self._write(conn, results, failures)
+                return self._write(conn, results, failures, hooks)
         except sqlite3.Error as exc:
             raise StoreError(f"writing a batch to {self.path}: {exc}") from exc
 
-    def _write(self, conn, results, failures) -> BatchOutcome:
+    def _write(self, conn, results, failures, hooks) -> BatchOutcome:
         known = self.known_digests([r.document.doc_id for r in results])
         fresh = [r for r in results if known.get(r.document.doc_id) != r.document.content_sha]
         replaced = [r.document.doc_id for r in fresh if r.document.doc_id in known]
-        self._delete_documents(conn, replaced)
+        losing = self._delete_documents(conn, replaced)
         conn.executemany(_insert("documents", rows.DOCUMENT_COLUMNS), [rows.document_row(r.document) for r in fresh])
-        n_articles = self._insert_articles(conn, fresh)
+        rids = self._insert_articles(conn, fresh)
         self._insert_derived(conn, fresh)
         if fresh:
             marks = ",".join("?" * len(fresh))
             conn.execute(f"DELETE FROM errors WHERE doc_id IN ({marks})", [r.document.doc_id for r in fresh])
         conn.executemany(_insert("errors", rows.ERROR_COLUMNS, ignore=True), [rows.error_row(f) for f in failures])
+        written = WrittenBatch(tuple(r.document.doc_id for r in fresh), tuple(rids), losing)
+        counts: dict[str, int] = {}
+        for hook in hooks if fresh else ():
+            for key, value in hook(conn, written).items():
+                counts[key] = counts.get(key, 0) + value
         return BatchOutcome(
             new=len(fresh) - len(replaced), replaced=len(replaced),
-            unchanged=len(results) - len(fresh), articles=n_articles, failed=len(failures),
+            unchanged=len(results) - len(fresh), articles=len(rids), failed=len(failures),
+            stage_counts=tuple(sorted(counts.items())),
         )
 
-    def _delete_documents(self, conn, doc_ids: list[str]) -> None:
+    def _delete_documents(self, conn, doc_ids: list[str]) -> tuple[str, ...]:
+        """Remove documents and everything derived; returns the events that lost mentions."""
+        events: set[str] = set()
         for doc_id in doc_ids:
+            events.update(r[0] for r in conn.execute(
+                "SELECT DISTINCT event_id FROM mentions WHERE doc_id = ? AND event_id IS NOT NULL", (doc_id,)))
             conn.execute("DELETE FROM articles_fts WHERE rowid IN (SELECT rid FROM articles WHERE doc_id = ?)", (doc_id,))
             for table in DERIVED_TABLES:
                 conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
             conn.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+        return tuple(sorted(events))
 
-    def _insert_articles(self, conn, results: Sequence[DocumentResult]) -> int:
+    def _insert_articles(self, conn, results: Sequence[DocumentResult]) -> list[int]:
         from marsad.normalize.arabic import normalize_for_matching
 
         next_rid = conn.execute("SELECT coalesce(max(rid), 0) + 1 FROM articles").fetchone()[0]
@@ -131,7 +158,7 @@ class Store:
                 next_rid += 1
         conn.executemany(_insert("articles", rows.ARTICLE_COLUMNS), article_rows)
         conn.executemany("INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)", fts_rows)
-        return len(article_rows)
+        return [row[0] for row in article_rows]
 
     def _insert_derived(self, conn, results: Sequence[DocumentResult]) -> None:
         conn.executemany(_insert("toponyms", rows.TOPONYM_COLUMNS), [rows.toponym_row(t) for r in results for t in r.toponyms])
