@@ -16,6 +16,7 @@ from __future__ import annotations
 import time
 from collections import deque
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from itertools import islice
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -28,10 +29,22 @@ Progress = Callable[["RunSummary"], None]
 
 
 @dataclass(frozen=True, slots=True)
+class StageOptions:
+    """Which optional stages run, and with what; picklable, sent to each worker."""
+
+    places: bool = True
+    actors: bool = True
+    events: bool = True
+    ner: bool = True
+    actor_files: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class RunOptions:
     workers: int = 1
     limits: Limits = field(default_factory=Limits)
     batch_size: int = 200
+    stages: StageOptions = field(default_factory=StageOptions)
 
 
 @dataclass(slots=True)
@@ -68,7 +81,7 @@ def run(inputs: Sequence[str], store: Store, options: RunOptions = RunOptions(),
     started = time.perf_counter()
     status = "failed"
     try:
-        with _executor(options.workers) as execute:
+        with _executor(options.workers, options.stages) as execute:
             for results, failures, seen, unchanged in execute(_batches(sources, store, options)):
                 outcome = store.write_batch(results, failures)
                 _add(summary, outcome, failures, seen, unchanged)
@@ -110,29 +123,48 @@ def _batches(sources, store: Store, options: RunOptions) -> Iterator[_Batch]:
         yield _Batch(todo, failures, len(chunk), len(raws) - len(todo))
 
 
-def process_records(raws: Sequence[RawRecord]) -> tuple[list[DocumentResult], list[IngestFailure]]:
-    """The per-document stages over a batch; runs in a worker process."""
+def process_records(raws: Sequence[RawRecord], stages: "DocumentStages") -> tuple[list[DocumentResult], list[IngestFailure]]:
+    """The per-document stages over a batch."""
     results, failures = [], []
     for raw in raws:
-        outcome = process_record(raw)
+        outcome = stages.process(raw)
         (failures if isinstance(outcome, IngestFailure) else results).append(outcome)
     return results, failures
 
 
-def process_record(raw: RawRecord) -> DocumentResult | IngestFailure:
-    """ingest (decode/extract) -> segment, for one document."""
-    from marsad.segment import segment_document
+class DocumentStages:
+    """The per-document stages, in order, with the resources they need.
 
-    stage = "ingest"
-    try:
-        document = to_document(raw)
-        stage = "segment"
-        articles = segment_document(document)
-        return DocumentResult(document=document, articles=tuple(articles))
-    except InputError as exc:
-        return IngestFailure(raw.doc_id, raw.origin, stage, exc.reason, exc.detail)
-    except Exception as exc:  # a fault in one stage must not stop the batch
-        return IngestFailure(raw.doc_id, raw.origin, stage, "internal-error", f"{type(exc).__name__}: {exc}")
+    Resources are built on first use, once per process (each pool worker
+    builds its own), and passed to the stage functions as arguments.
+    """
+
+    def __init__(self, options: "StageOptions") -> None:
+        self.options = options
+
+    def process(self, raw: RawRecord) -> DocumentResult | IngestFailure:
+        from marsad.segment import segment_document
+
+        stage = "ingest"
+        try:
+            document = to_document(raw)
+            stage = "segment"
+            articles = tuple(segment_document(document))
+            return DocumentResult(document=document, articles=articles)
+        except InputError as exc:
+            return IngestFailure(raw.doc_id, raw.origin, stage, exc.reason, exc.detail)
+        except Exception as exc:  # a fault in one stage must not stop the batch
+            return IngestFailure(raw.doc_id, raw.origin, stage, "internal-error", f"{type(exc).__name__}: {exc}")
+
+
+@lru_cache(maxsize=4)
+def _worker_stages(options: StageOptions) -> DocumentStages:
+    """One DocumentStages per worker process and options (its resources load once)."""
+    return DocumentStages(options)
+
+
+def _process_in_worker(raws: Sequence[RawRecord], options: StageOptions):
+    return process_records(raws, _worker_stages(options))
 
 
 class _executor:
@@ -142,8 +174,9 @@ class _executor:
     process writes finished ones, so reading, processing and writing overlap.
     """
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, stages: StageOptions) -> None:
         self.workers = max(1, workers)
+        self.stages = stages
         self.pool = None
 
     def __enter__(self) -> Callable[[Iterable[_Batch]], Iterator[tuple]]:
@@ -160,13 +193,14 @@ class _executor:
 
     def _run(self, batches: Iterable[_Batch]) -> Iterator[tuple]:
         if self.pool is None:
+            inline = DocumentStages(self.stages)
             for batch in batches:
-                results, failures = process_records(batch.todo)
+                results, failures = process_records(batch.todo, inline)
                 yield results, batch.failures + failures, batch.seen, batch.unchanged
             return
         pending: deque = deque()
         for batch in batches:
-            pending.append((batch, self.pool.apply_async(process_records, (batch.todo,))))
+            pending.append((batch, self.pool.apply_async(_process_in_worker, (batch.todo, self.stages))))
             if len(pending) >= 2 * self.workers:
                 yield self._finish(*pending.popleft())
         while pending:
