@@ -28,7 +28,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py --spacy-docs 1000
 
 eval: $(STAMP)
 	$(BIN)/python eval/segmentation.py
