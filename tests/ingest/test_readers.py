@@ -171,3 +171,26 @@ def test_bad_files_are_named_with_their_reason(tmp_path, content, reason):
     path.write_bytes(content)
     (item,) = records(path)
     assert isinstance(item, IngestFailure) and item.reason == reason and item.doc_id == str(path)
+
+
+BLOG = (
+    "<html><head><title>Field notes</title></head><body><header>Field notes from the Euphrates</header>"
+    "<article><h2>Shelling near al-Mayadin</h2><time datetime='2021-09-07T09:00:00+03:00'>7 Sep</time>"
+    "<p>Shells fell on farmland east of al-Mayadin on Monday night, residents said.</p>"
+    "<p>Nobody was hurt.</p></article>"
+    "<article><h2>Protest in Hasakah</h2><time datetime='2021-09-05'>5 Sep</time>"
+    "<p>Dozens of teachers protested unpaid wages outside the education office in Hasakah.</p></article>"
+    "<footer>Comments are closed.</footer></body></html>"
+)
+
+
+def test_a_page_of_several_posts_keeps_each_title_and_date(tmp_path):
+    path = tmp_path / "blog.html"
+    path.write_text(BLOG, encoding="utf-8")
+    document = to_document(records(path)[0])
+    assert document.text.split("\n\n") == [
+        "Shelling near al-Mayadin", "September 7, 2021",
+        "Shells fell on farmland east of al-Mayadin on Monday night, residents said.", "Nobody was hurt.",
+        "Protest in Hasakah", "September 5, 2021",
+        "Dozens of teachers protested unpaid wages outside the education office in Hasakah.",
+    ]

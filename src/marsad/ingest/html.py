@@ -29,7 +29,20 @@ class ExtractedPage:
 
 
 def extract_html(html: bytes | str, url: str | None = None) -> ExtractedPage:
-    """Extract the main text and metadata of one web page."""
+    """Extract the main text and metadata of one web page.
+
+    A page of several posts (a blog, a live page: two or more ``<article>``
+    elements with their own headings) keeps every post, each as title, date
+    line and paragraphs, so segmentation finds them all; any other page goes
+    through trafilatura's main-content extraction.
+    """
+    posts = posts_text(html)
+    if posts:
+        return _with_metadata(posts, html, url)
+    return _main_content(html, url)
+
+
+def _main_content(html: bytes | str, url: str | None) -> ExtractedPage:
     import trafilatura
 
     try:
@@ -49,6 +62,63 @@ def extract_html(html: bytes | str, url: str | None = None) -> ExtractedPage:
         url=_clean(result.url) or url,
         lang=_clean(getattr(result, "language", None)),
     )
+
+
+def _with_metadata(text: str, html: bytes | str, url: str | None) -> ExtractedPage:
+    from trafilatura.metadata import extract_metadata
+
+    try:
+        meta = extract_metadata(html, default_url=url)
+    except Exception as exc:  # trafilatura/lxml raise many kinds; translate them here
+        raise InputError("bad-html", f"{type(exc).__name__}: {exc}") from exc
+    return ExtractedPage(
+        text=text, title=_clean(meta.title), published=_clean(meta.date), author=_clean(meta.author),
+        sitename=_clean(meta.sitename), url=_clean(meta.url) or url, lang=None,
+    )
+
+
+_POST_BLOCKS = ("p", "li", "blockquote", "h3", "h4", "h5")
+
+
+def posts_text(html: bytes | str) -> str | None:
+    """Text of a page holding two or more posts, or None for a one-article page."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html)
+    except Exception:  # not parseable here; trafilatura will name the fault
+        return None
+    posts = [p for p in root.iter("article") if not any(a.tag == "article" for a in p.iterancestors())]
+    blocks = [_post_blocks(post) for post in posts]
+    blocks = [b for b in blocks if b]
+    return "\n\n".join("\n\n".join(b) for b in blocks) if len(blocks) >= 2 else None
+
+
+def _post_blocks(post) -> list[str]:
+    heading = next(post.iter("h1", "h2", "h3"), None)
+    paragraphs = [_squash(el.text_content()) for el in post.iter(*_POST_BLOCKS) if el is not heading]
+    paragraphs = [p for p in paragraphs if p]
+    if heading is None or not paragraphs:
+        return []
+    lines = [_squash(heading.text_content())]
+    stamp = next(post.iter("time"), None)
+    if stamp is not None:
+        lines.append(_post_date(stamp))
+    return [line for line in lines if line] + paragraphs
+
+
+def _post_date(stamp) -> str:
+    from datetime import datetime
+
+    value = stamp.get("datetime") or ""
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).strftime("%B %-d, %Y")
+    except ValueError:
+        return _squash(stamp.text_content())
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
 
 
 def paragraphs_to_text(text: str) -> str:
