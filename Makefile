@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DEMO_DB ?= demo/out/marsad-demo.db
 
-.PHONY: install demo test bench eval clean
+.PHONY: install demo serve test bench bench-api basemap eval clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,13 +22,23 @@ demo: $(STAMP)
 	$(BIN)/marsad stats --db $(DEMO_DB)
 	@echo
 	@echo "Demo database: $(DEMO_DB)"
-	@echo "  export:  $(BIN)/marsad export --db $(DEMO_DB) --table articles --format csv"
+	@echo "  dashboard: make serve   (or $(BIN)/marsad serve --db $(DEMO_DB)), then open http://127.0.0.1:8000/"
+	@echo "  export:    $(BIN)/marsad export --db $(DEMO_DB) --table events --format csv"
+
+serve: $(STAMP)
+	$(BIN)/marsad serve --db $(DEMO_DB)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --spacy-docs 1000
+
+bench-api: $(STAMP)
+	$(BIN)/python benchmarks/bench_api.py --json benchmarks/out/api.json
+
+basemap: $(STAMP)
+	$(BIN)/python -m marsad.dashboard.build_basemap
 
 eval: $(STAMP)
 	$(BIN)/python eval/segmentation.py

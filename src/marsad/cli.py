@@ -167,6 +167,27 @@ def _open_readonly(db: Path):
 
 
 @app.command()
+def serve(
+    db: Path = typer.Option(..., "--db", help="SQLite file written by marsad run."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+) -> None:
+    """Serve the REST API (/api, /docs) and the dashboard (/) over a database, read-only."""
+    import uvicorn
+
+    from marsad.api import create_app
+
+    if not db.exists():
+        raise _fail(f"no database at {db}", 2)
+    try:
+        application = create_app(db)
+    except MarsadError as exc:
+        raise _fail(str(exc), 1)
+    _console().print(f"marsad: dashboard at http://{host}:{port}/  API docs at http://{host}:{port}/docs")
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@app.command()
 def version() -> None:
     """Print marsad's version."""
     typer.echo(__version__)

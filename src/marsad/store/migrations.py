@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from marsad.errors import MigrationError
+from marsad.store.event_indexes import EVENT_INDEXES_SQL
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +152,10 @@ CREATE INDEX claims_doc ON claims(doc_id);
 """),
 )
 
+MIGRATIONS += (
+    Migration(3, "indexes for event filters and fusion; event_actors kept by triggers", EVENT_INDEXES_SQL + "\nANALYZE;"),
+)
+
 LATEST = MIGRATIONS[-1].version
 
 
@@ -191,6 +196,15 @@ def apply_migrations(conn: sqlite3.Connection) -> list[int]:
 
 
 def _statements(sql: str) -> list[str]:
-    """Split a migration into statements (none of ours holds a ';' in a string)."""
+    """Split a migration into whole statements (a trigger's BEGIN ... END stays one)."""
     cleaned = "\n".join(line for line in sql.splitlines() if not line.strip().startswith("--"))
-    return [part.strip() for part in cleaned.split(";") if part.strip()]
+    statements, current = [], ""
+    for piece in cleaned.split(";"):
+        current += piece + ";"
+        if sqlite3.complete_statement(current):
+            if current.strip(" \t\n;"):
+                statements.append(current.strip())
+            current = ""
+    if current.strip(" \t\n;"):
+        statements.append(current.strip())
+    return statements

@@ -73,6 +73,8 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        if not self.readonly:
+            self.conn.execute("PRAGMA optimize")  # keeps the planner's statistics fresh as data grows
         self.conn.close()
 
     @contextmanager

@@ -1,0 +1,1 @@
+"""The offline dashboard: static files served by the API app at ``/``."""
