@@ -23,6 +23,16 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="marsad: a co
 MAX_FAILURES_SHOWN = 40
 
 
+def mount_subcommands() -> typer.Typer:
+    """Add the sub-apps whose imports are heavy; done when the command runs, not on import."""
+    if any(group.name == "gazetteer" for group in app.registered_groups):
+        return app
+    from marsad.places.cli import gazetteer_app
+
+    app.add_typer(gazetteer_app, name="gazetteer", help="Build, inspect or extend the offline gazetteer.")
+    return app
+
+
 def _console() -> Console:
     return Console(stderr=True, highlight=False)
 
@@ -194,4 +204,4 @@ def version() -> None:
 
 
 def main() -> None:
-    app()
+    mount_subcommands()()

@@ -159,6 +159,7 @@ class Toponym:
     admin1: str | None = None
     feature_class: str | None = None
     score: float | None = None
+    geo_precision: int | None = None
 
     @staticmethod
     def make_id(doc_id: str, char_start: int, char_end: int) -> str:

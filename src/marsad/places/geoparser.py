@@ -1,0 +1,135 @@
+"""The pipeline-facing geoparser: text or a document in, resolved places out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from marsad.models import Article, Document, Evidence, Toponym
+from marsad.places.gazetteer import Gazetteer
+from marsad.places.recognize import recognize
+from marsad.places.resolve import Resolution, resolve
+from marsad.places.sources import LEVEL_ADMIN1, LEVEL_ADMIN2, LEVEL_CITY, LEVEL_COUNTRY, LEVEL_POI
+
+COMPONENT = "places"
+VERSION = "0.1.0"
+_FEATURE_CLASS = {LEVEL_COUNTRY: "A", LEVEL_ADMIN1: "A", LEVEL_ADMIN2: "A", LEVEL_CITY: "P", LEVEL_POI: "S"}
+_HOST_RE = re.compile(r"^[a-z]+://([^/:?#]+)", re.I)
+_GENERIC_TLDS = frozenset("co tv io me fm ai ly cc to ws am la nu".split())
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedPlace:
+    """One mention as the geoparser reads it; ``kind`` is place, demonym or org."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    sentence: int
+    cue: str | None
+    geonameid: int | None = None
+    name: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    country: str | None = None
+    admin1: str | None = None
+    feature_class: str | None = None
+    feature_code: str | None = None
+    geo_precision: int | None = None
+    score: float = 0.0
+
+
+def country_from_url(url: str | None) -> str | None:
+    """The ISO2 code of a country-code top-level domain ("https://x.iq/..." -> "IQ")."""
+    match = _HOST_RE.match(url or "")
+    if not match:
+        return None
+    tld = match.group(1).rsplit(".", 1)[-1].lower()
+    if len(tld) != 2 or tld in _GENERIC_TLDS:
+        return None
+    return "GB" if tld == "uk" else tld.upper()
+
+
+class Geoparser:
+    """Recognise and resolve places; build once per process (``Geoparser()`` loads the index)."""
+
+    version = VERSION
+
+    def __init__(self, gazetteer: Gazetteer | None = None, *, min_score: float = 0.3) -> None:
+        self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.load()
+        self.min_score = min_score  # toponyms() leaves out mentions scored lower (parse() keeps them)
+
+    def __reduce__(self):
+        return (_restore, (self.gazetteer, self.min_score))
+
+    def parse(self, text: str, *, country_hint: str | None = None) -> list[ParsedPlace]:
+        """Every place, demonym and organisation-name mention of ``text``, resolved where possible."""
+        gaz = self.gazetteer
+        out = []
+        resolved = resolve(gaz, recognize(gaz, text), country_hint=country_hint)
+        for res in resolved:
+            m = res.mention
+            if res.index < 0 or self._foreign_to_its_province(res, resolved):
+                out.append(self._near_anchor(m, resolved))
+                continue
+            place = gaz.place(res.index)
+            out.append(ParsedPlace(
+                m.start, m.end, m.text, m.kind, m.sentence, m.cue, place.geonameid, place.name, place.latitude,
+                place.longitude, place.country, place.admin1, _FEATURE_CLASS.get(place.level, "L"), place.fcode,
+                res.geo_precision, res.score))
+        return out
+
+    def _foreign_to_its_province(self, res: Resolution, resolved: list[Resolution]) -> bool:
+        """A town resolved in another country than the province named in its own sentence
+        ("the village of al-Hamra in Diyala province" -> not Al Hamra, Jordan)."""
+        gaz = self.gazetteer
+        if gaz.level[res.index] < LEVEL_CITY or res.mention.kind != "place":
+            return False
+        country = gaz.cc[res.index]
+        return any(r.index >= 0 and r.mention.sentence == res.mention.sentence and r.mention.kind == "place"
+                   and gaz.level[r.index] in (LEVEL_ADMIN1, LEVEL_ADMIN2) and r.score >= 0.5
+                   and gaz.cc[r.index] != country and 0 <= r.mention.start - res.mention.end < 40
+                   for r in resolved)
+
+    def _near_anchor(self, m, resolved) -> ParsedPlace:
+        """A name the gazetteer lacks, placed at the nearest resolved place of its sentence.
+
+        "the village of Albu Hayat near Tarmiyah" -> Tarmiyah's point, geo_precision 2 (3 when
+        the anchor is a province or larger); no anchor -> unresolved.
+        """
+        anchors = [r for r in resolved if r.index >= 0 and r.mention.sentence == m.sentence
+                   and r.mention.kind == "place" and r.score >= 0.3 and r.mention is not m]
+        if not anchors:
+            return ParsedPlace(m.start, m.end, m.text, m.kind, m.sentence, m.cue)
+        best = min(anchors, key=lambda r: (r.mention.start < m.start, abs(r.mention.start - m.start)))
+        place = self.gazetteer.place(best.index)
+        precision = 3 if place.level <= LEVEL_ADMIN1 else 2
+        return ParsedPlace(m.start, m.end, m.text, m.kind, m.sentence, m.cue, None, m.text, place.latitude,
+                           place.longitude, place.country, place.admin1, None, None, precision,
+                           round(best.score * m.confidence, 3))
+
+    def toponyms(self, doc: Document, articles: Sequence[Article]) -> tuple[Toponym, ...]:
+        """Place mentions (demonyms and organisation names left out) of each article of ``doc``."""
+        hint = country_from_url(doc.url)
+        spans = [(a.article_id, a.char_start, a.char_end, country_from_url(a.url) or hint) for a in articles]
+        if not spans:
+            spans = [("", 0, len(doc.text), hint)]
+        out: list[Toponym] = []
+        for article_id, start, end, country in spans:
+            for p in self.parse(doc.text[start:end], country_hint=country):
+                if p.kind != "place" or p.score < self.min_score:
+                    continue
+                s, e = start + p.start, start + p.end
+                out.append(Toponym(
+                    toponym_id=Toponym.make_id(doc.doc_id, s, e), doc_id=doc.doc_id, article_id=article_id,
+                    text=doc.text[s:e], char_start=s, char_end=e,
+                    evidence=Evidence(doc.doc_id, s, e, COMPONENT, VERSION), geonameid=p.geonameid, name=p.name,
+                    latitude=p.latitude, longitude=p.longitude, country=p.country, admin1=p.admin1,
+                    feature_class=p.feature_class, score=p.score, geo_precision=p.geo_precision))
+        return tuple(out)
+
+
+def _restore(gazetteer: Gazetteer, min_score: float) -> Geoparser:
+    return Geoparser(gazetteer, min_score=min_score)

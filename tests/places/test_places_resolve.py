@@ -1,0 +1,81 @@
+"""Sentences in the style of the seed pages resolve to the right governorate."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _find(geoparser, text: str, surface: str):
+    found = [p for p in geoparser.parse(text) if p.text == surface]
+    assert found, f"{surface!r} not recognised in {text!r}: {[p.text for p in geoparser.parse(text)]}"
+    return found[0]
+
+
+CASES = [
+    ("A convoy of the coalition was targeted in the Nile area of Babil province.", "Nile", "IQ", "Babil"),
+    ("A convoy of the coalition was targeted in the Nile area of Babil province.", "Babil province", "IQ", "Babil"),
+    ("Gunmen attacked a checkpoint in Baghdad's al-Yusufiya district on Monday.", "al-Yusufiya", "IQ", "Baghdad"),
+    ("Gunmen attacked a checkpoint in Baghdad's al-Yusufiya district on Monday.", "Baghdad", "IQ", "Baghdad"),
+    ("Security forces repelled an attack north of Baiji, officials said.", "Baiji", "IQ", "Salah ad Din"),
+    ("Two rockets struck Ain al-Asad base in western Iraq overnight.", "Ain al-Asad base", "IQ", "Anbar"),
+    ("Fighting was reported near Albu Kamal on the border.", "Albu Kamal", "SY", "Deir ez-Zor"),
+    ("Fighting was reported near Abu Kamal on the border.", "Abu Kamal", "SY", "Deir ez-Zor"),
+    ("وصلت القوات إلى مدينة البوكمال على الحدود", "البوكمال", "SY", "Deir ez-Zor"),
+    ("Strikes hit Deir Ezzor and the outskirts of al-Mayadin.", "al-Mayadin", "SY", "Deir ez-Zor"),
+    ("Militants attacked a PMF position in Jurf al-Sakhar, south of Baghdad.", "Jurf al-Sakhar", "IQ", "Babil"),
+    ("The group claimed an IED attack in Tarmiyah, north of the capital.", "Tarmiyah", "IQ", "Baghdad"),
+    ("An IED exploded near Mahawil in northern Babil.", "Mahawil", "IQ", "Babil"),
+    ("A drone targeted the Harir air base in Erbil province.", "Erbil province", "IQ", "Erbil"),
+    ("قصفت طائرات مسيرة مواقع في محافظة الأنبار", "محافظة الأنبار", "IQ", "Anbar"),
+    ("وقع انفجار في قضاء داقوق جنوب كركوك", "داقوق", "IQ", "Kirkuk"),
+    ("Turkish forces shelled villages around Ras al-Ain and Tal Abyad.", "Tal Abyad", "SY", "Raqqa"),
+    ("Turkish forces shelled villages around Ras al-Ain and Tal Abyad.", "Ras al-Ain", "SY", "Al-Hasakah"),
+    ("Regime aircraft bombed Maarat al-Numan and Saraqib in Idlib.", "Saraqib", "SY", "Idlib"),
+    ("Israeli jets struck targets near Beit Jinn in the Damascus countryside.", "Beit Jinn", "SY", "Rif Dimashq"),
+    ("The border crossing at al-Qaim reopened after years.", "al-Qaim", "IQ", "Anbar"),
+    ("Clashes were reported in the Hamrin mountains, east of Tikrit.", "Tikrit", "IQ", "Salah ad Din"),
+    ("Rockets were fired at the US base at al-Tanf near the Jordanian border.", "al-Tanf", "SY", "Homs"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "country", "admin1"), CASES)
+def test_resolves_governorate(geoparser, text, surface, country, admin1):
+    place = _find(geoparser, text, surface)
+    assert (place.country, place.admin1) == (country, admin1)
+    assert 0.0 < place.score <= 1.0
+
+
+def test_geo_precision(geoparser):
+    assert _find(geoparser, "Clashes erupted north of Baiji.", "Baiji").geo_precision == 2
+    assert _find(geoparser, "Fighting in Anbar province.", "Anbar province").geo_precision == 3
+    assert _find(geoparser, "A bomb exploded in Samarra on Friday.", "Samarra").geo_precision == 1
+
+
+def test_context_picks_the_local_namesake(geoparser):
+    text = "The fire started in Alexandria, La. Deputies from Rapides Parish responded."
+    place = _find(geoparser, text, "Alexandria")
+    assert (place.country, place.admin1) == ("US", "Louisiana")
+
+
+def test_each_place_keeps_its_sentence(geoparser):
+    text = "Officials met in Baghdad. Later, a rocket hit Erbil."
+    found = {p.text: p.sentence for p in geoparser.parse(text)}
+    assert found["Baghdad"] == 0 and found["Erbil"] == 1
+
+
+def test_country_hint_breaks_ties(geoparser):
+    hinted = _find(geoparser, "Flooding was reported in Hillah.", "Hillah")
+    assert hinted.country == "IQ"
+
+
+def test_unknown_village_is_placed_at_its_anchor(geoparser):
+    text = "Militants attacked the village of Albu Hayat near Tarmiyah, north of Baghdad."
+    village = _find(geoparser, text, "Albu Hayat")
+    assert (village.country, village.admin1, village.geonameid, village.geo_precision) == ("IQ", "Baghdad", None, 2)
+    arabic = _find(geoparser, "هاجم مسلحون قرية البو حياة في قضاء الطارمية شمال بغداد", "البو حياة")
+    assert (arabic.country, arabic.admin1) == ("IQ", "Baghdad")
+
+
+def test_town_outside_its_named_province_is_not_trusted(geoparser):
+    village = _find(geoparser, "Gunmen stormed the village of al-Hamra in Diyala province.", "al-Hamra")
+    assert (village.country, village.admin1, village.geo_precision) == ("IQ", "Diyala", 3)
