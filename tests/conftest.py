@@ -44,7 +44,7 @@ def dump_tables(db: Path, tables=None) -> dict[str, list[tuple]]:
         names = tables or [
             row[0] for row in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'articles_fts%'"
-                " AND name NOT IN ('runs', 'schema_migrations', 'sqlite_sequence')")
+                " AND name NOT LIKE 'sqlite_%' AND name NOT IN ('runs', 'schema_migrations')")
         ]
         dump = {name: sorted(map(tuple, conn.execute(f"SELECT * FROM {name}")), key=repr) for name in names}
         dump["articles_fts"] = sorted(conn.execute("SELECT rowid, title, body FROM articles_fts"))

@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from marsad.errors import InputError
 from marsad.ingest import Limits, discover, read_records, record_digest, to_document
 from marsad.models import DocumentResult, IngestFailure, RawRecord
-from marsad.store import Store
+from marsad.store import BatchHook, Store
 
 Progress = Callable[["RunSummary"], None]
 
@@ -36,6 +36,7 @@ class StageOptions:
     actors: bool = True
     events: bool = True
     ner: bool = True
+    dedup: bool = True
     actor_files: tuple[str, ...] = ()
 
 
@@ -80,10 +81,12 @@ def run(inputs: Sequence[str], store: Store, options: RunOptions = RunOptions(),
     summary = RunSummary(run_id=store.start_run(inputs, asdict(options)))
     started = time.perf_counter()
     status = "failed"
+    hooks = batch_hooks(options.stages)
+    prepare_resources(options.stages)
     try:
         with _executor(options.workers, options.stages) as execute:
             for results, failures, seen, unchanged in execute(_batches(sources, store, options)):
-                outcome = store.write_batch(results, failures)
+                outcome = store.write_batch(results, failures, hooks)
                 _add(summary, outcome, failures, seen, unchanged)
                 summary.seconds = time.perf_counter() - started
                 if progress:
@@ -93,6 +96,28 @@ def run(inputs: Sequence[str], store: Store, options: RunOptions = RunOptions(),
         summary.seconds = time.perf_counter() - started
         store.finish_run(summary.run_id, summary.counts(), status)
     return summary
+
+
+def prepare_resources(stages: StageOptions) -> None:
+    """Build on-disk resources once, in the main process, before workers load them."""
+    if stages.places:
+        from marsad.places import Gazetteer
+
+        Gazetteer.load()
+
+
+def batch_hooks(stages: StageOptions) -> list[BatchHook]:
+    """The stages that work across documents, run in each batch's transaction: dedup, then fusion."""
+    hooks: list[BatchHook] = []
+    if stages.dedup:
+        from marsad.dedup import dedup_batch
+
+        hooks.append(dedup_batch)
+    if stages.events:
+        from marsad.fuse import fuse_batch
+
+        hooks.append(fuse_batch)
+    return hooks
 
 
 def _add(summary: RunSummary, outcome, failures, seen: int, unchanged: int) -> None:
@@ -135,12 +160,16 @@ def process_records(raws: Sequence[RawRecord], stages: "DocumentStages") -> tupl
 class DocumentStages:
     """The per-document stages, in order, with the resources they need.
 
-    Resources are built on first use, once per process (each pool worker
-    builds its own), and passed to the stage functions as arguments.
+    segment -> places -> actors -> events/claims. Resources (gazetteer, actor
+    dictionary, spaCy) are built on first use, once per process — each pool
+    worker builds its own — and passed to the stages as arguments.
     """
 
-    def __init__(self, options: "StageOptions") -> None:
+    def __init__(self, options: StageOptions) -> None:
         self.options = options
+        self._geoparser = None
+        self._actors = None
+        self._events = None
 
     def process(self, raw: RawRecord) -> DocumentResult | IngestFailure:
         from marsad.segment import segment_document
@@ -150,11 +179,56 @@ class DocumentStages:
             document = to_document(raw)
             stage = "segment"
             articles = tuple(segment_document(document))
-            return DocumentResult(document=document, articles=articles)
+            stage = "places"
+            toponyms = self.geoparser().toponyms(document, articles) if self.options.places else ()
+            stage = "actors"
+            actors = self._actor_mentions(document, articles, toponyms) if self.options.actors else ()
+            stage = "events"
+            mentions, claims = (
+                self.extractor().extract(document, articles, toponyms, actors) if self.options.events else ((), ())
+            )
+            return DocumentResult(document, articles, tuple(toponyms), tuple(actors), mentions, claims)
         except InputError as exc:
             return IngestFailure(raw.doc_id, raw.origin, stage, exc.reason, exc.detail)
         except Exception as exc:  # a fault in one stage must not stop the batch
             return IngestFailure(raw.doc_id, raw.origin, stage, "internal-error", f"{type(exc).__name__}: {exc}")
+
+    def _actor_mentions(self, document, articles, toponyms):
+        sentences = self.extractor().event_sentences(document, articles) if self.options.ner else ()
+        hints = _country_hints(articles, toponyms)
+        return self.recognizer().mentions(document, articles, sentences_to_check=sentences, country_hints=hints)
+
+    def geoparser(self):
+        if self._geoparser is None:
+            from marsad.places import Gazetteer, Geoparser
+
+            self._geoparser = Geoparser(Gazetteer.load())
+        return self._geoparser
+
+    def recognizer(self):
+        if self._actors is None:
+            from marsad.actors import ActorDictionary, ActorRecognizer
+
+            self._actors = ActorRecognizer(ActorDictionary.load(self.options.actor_files), use_ner=self.options.ner)
+        return self._actors
+
+    def extractor(self):
+        if self._events is None:
+            from marsad.events import EventExtractor
+
+            self._events = EventExtractor()
+        return self._events
+
+
+def _country_hints(articles, toponyms) -> dict[str, str]:
+    """Each article's most named country, for generic actors such as 'Civilians (Iraq)'."""
+    from collections import Counter
+
+    counts: dict[str, Counter] = {}
+    for toponym in toponyms:
+        if toponym.country:
+            counts.setdefault(toponym.article_id, Counter())[toponym.country] += 1
+    return {article_id: c.most_common(1)[0][0] for article_id, c in counts.items()}
 
 
 @lru_cache(maxsize=4)

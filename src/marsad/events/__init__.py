@@ -1,0 +1,184 @@
+"""The ``events`` stage: what happened, and who says so.
+
+:class:`EventExtractor` reads each article sentence by sentence (English and
+Arabic).  A sentence that *asserts* an event becomes an :class:`EventMention`
+with an ACLED sub-event type (:mod:`.taxonomy`), place (from the places
+stage's toponyms), date, actors (from the actors stage's mentions, or ACLED's
+generic actors), fatalities and status.  Threats, vows, demands, plans,
+hypotheticals, negations and opinions are never events: they become
+:class:`Claim` records, as does every attributed statement.  History told as
+background keeps its own date and is flagged ``background``.  At most one
+mention per article is the ``lead``.
+
+    extractor = EventExtractor()
+    mentions, claims = extractor.extract(doc, articles, toponyms, actors)
+    spans = extractor.event_sentences(doc, articles)   # for the actors stage's NER
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from marsad.events.claims import link_claims
+from marsad.events.detect import Mood
+from marsad.events.dating import EventDate, latest_year_in, parse_anchor
+from marsad.events.geo import trusted
+from marsad.events.lead import borrow_date, choose_lead
+from marsad.events.mentions import COMPONENT, VERSION, Context, MentionDetail, build_mentions, event_date, event_views
+from marsad.events.roles import generic_actor
+from marsad.events.taxonomy import interaction, sub_type, taxonomy
+from marsad.events.views import View, article_views
+from marsad.models import ActorMention, Article, Claim, Document, EventMention, Toponym
+
+__all__ = [
+    "COMPONENT",
+    "VERSION",
+    "EventExtractor",
+    "Extraction",
+    "MentionDetail",
+    "generic_actor",
+    "interaction",
+    "sub_type",
+    "taxonomy",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything the stage found in one document, with per-mention details."""
+
+    mentions: tuple[EventMention, ...]
+    claims: tuple[Claim, ...]
+    details: tuple[MentionDetail, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventExtractor:
+    """Events and claims from articles, toponyms and actor mentions."""
+
+    lead_only: bool = False  # keep just the lead mention of each article
+    # the read sentences of the last document, so event_sentences() then extract() read it once
+    _last: dict[tuple, list[list[View]]] = field(default_factory=dict, compare=False, repr=False)
+
+    def extract(
+        self,
+        doc: Document,
+        articles: Sequence[Article],
+        toponyms: Sequence[Toponym],
+        actors: Sequence[ActorMention],
+    ) -> tuple[tuple[EventMention, ...], tuple[Claim, ...]]:
+        """The event mentions and claims of ``doc``."""
+        found = self.extract_detailed(doc, articles, toponyms, actors)
+        return found.mentions, found.claims
+
+    def extract_detailed(
+        self,
+        doc: Document,
+        articles: Sequence[Article],
+        toponyms: Sequence[Toponym],
+        actors: Sequence[ActorMention],
+    ) -> Extraction:
+        """Like :meth:`extract`, plus what the records have no column for (tags, date source)."""
+        mentions: list[EventMention] = []
+        claims: list[Claim] = []
+        details: list[MentionDetail] = []
+        for article, views in zip(articles, self._views(doc, articles)):
+            ctx = _context(doc, article, toponyms, actors)
+            found = _article(ctx, views, self.lead_only)
+            mentions += found.mentions
+            claims += found.claims
+            details += found.details
+        return Extraction(tuple(_unique(mentions)), tuple(_unique(claims)), tuple(details))
+
+    def event_sentences(self, doc: Document, articles: Sequence[Article]) -> list[tuple[int, int]]:
+        """Spans of the sentences that report or state an event (for the actors stage's NER)."""
+        spans = [
+            (view.start, view.end)
+            for views in self._views(doc, articles)
+            for view in views
+            if view.reading.hit is not None
+        ]
+        return sorted(set(spans))
+
+    def _views(self, doc: Document, articles: Sequence[Article]) -> list[list[View]]:
+        key = (doc.doc_id, doc.content_sha, len(doc.text), tuple(a.article_id for a in articles))
+        if key not in self._last:
+            self._last.clear()
+            self._last[key] = [article_views(doc.text, article, doc.lang) for article in articles]
+        return self._last[key]
+
+
+def _context(doc: Document, article: Article, toponyms: Sequence[Toponym], actors: Sequence[ActorMention]) -> Context:
+    inside = lambda r: article.char_start <= r.char_start and r.char_end <= article.char_end  # noqa: E731
+    anchor = parse_anchor(article.published or doc.published)
+    text = doc.text[article.char_start:article.char_end]
+    latest = None if anchor else latest_year_in(text, article.lang or "en")
+    return Context(
+        doc_id=doc.doc_id,
+        doc_text=doc.text,
+        article=article,
+        toponyms=trusted(sorted((t for t in toponyms if inside(t)), key=lambda t: t.char_start)),
+        actors=tuple(sorted((a for a in actors if inside(a)), key=lambda a: a.char_start)),
+        anchor=anchor,
+        latest_year=latest,
+    )
+
+
+def _article(ctx: Context, views: list[View], lead_only: bool) -> Extraction:
+    by_view: dict[int, list[EventMention]] = {}
+    details: list[MentionDetail] = []
+    previous: tuple[int, EventDate] | None = None
+    for view in event_views(ctx, views):
+        date = event_date(ctx, view, previous[1] if previous and previous[0] >= view.paragraph - 1 else None)
+        built = build_mentions(ctx, views, view, date)
+        by_view[view.index] = [m for m, _ in built]
+        details += [d for _, d in built]
+        previous = (view.paragraph, date)
+    by_view = {index: _no_casualties_after(views, index, found) for index, found in by_view.items()}
+    by_view, claims = link_claims(ctx, views, by_view)
+    lead_id, title_mention = choose_lead(ctx, views, by_view)
+    mentions = [m for index in sorted(by_view) for m in by_view[index]]
+    if title_mention is not None:
+        mentions.insert(0, title_mention[0])
+        details.insert(0, title_mention[1])
+    mentions = [dataclasses.replace(m, lead=m.mention_id == lead_id) for m in mentions]
+    sources = {d.mention_id: d.date_source for d in details}
+    mentions = [borrow_date(m, mentions, sources) if m.lead else m for m in mentions]
+    if lead_only:
+        mentions = [m for m in mentions if m.lead]
+    claims = _title_claims_to_lead(claims, views, lead_id)
+    return Extraction(tuple(mentions), tuple(claims), tuple(details))
+
+
+def _title_claims_to_lead(claims: list[Claim], views: list[View], lead_id: str | None) -> list[Claim]:
+    """A headline's claim ("Islamic State claims attack on police post") concerns the lead event."""
+    titles = {(v.start, v.end) for v in views if v.is_title}
+    if lead_id is None or not titles:
+        return claims
+    return [
+        dataclasses.replace(c, event_id=lead_id) if c.event_id is None and (c.char_start, c.char_end) in titles else c
+        for c in claims
+    ]
+
+
+def _no_casualties_after(views: list[View], index: int, found: list[EventMention]) -> list[EventMention]:
+    """"An IED struck a convoy. No casualties." -> fatalities 0."""
+    following = views[index + 1] if index + 1 < len(views) else None
+    if following is None or following.paragraph != views[index].paragraph or not following.reading.no_casualties:
+        return found
+    if following.reading.mood is not Mood.NONE:
+        return found
+    return [dataclasses.replace(m, fatalities=0, fatalities_min=0, fatalities_max=0) if m.fatalities is None else m for m in found]
+
+
+def _unique(records: list) -> list:
+    seen: set[str] = set()
+    kept = []
+    for record in records:
+        key = getattr(record, "mention_id", None) or getattr(record, "claim_id")
+        if key not in seen:
+            seen.add(key)
+            kept.append(record)
+    return kept

@@ -1,0 +1,189 @@
+"""Reading one sentence: which event it reports, if any, and in what mood.
+
+A sentence is matched against the trigger lexicon (folded text).  The
+highest-ranked trigger that is *asserted* gives the sub-event type, so a
+weapon beats a generic verb ("an IED attack on a convoy" is
+Remote explosive/landmine/IED, not Attack).  A trigger is not asserted when a
+modal cue governs it ("vowed to", "will", "if", "must"), when a negation
+governs it ("no helicopter was downed"), or when the sentence summarises a
+habit ("repeatedly", "in recent months").  Such sentences are *statements*,
+never events.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from marsad.events.lexicon import Lexicon, Trigger
+
+MODAL_REACH = 90  # characters a modal cue may govern after itself
+NEGATION_REACH = 32  # characters a negation may govern after itself
+TARGET_WINDOW = 90  # characters around a trigger searched for its target
+_CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|\bafter\b|\bwhen\b|\bsince\b| - ")
+_STATE_SUBJECT = re.compile(
+    r"\b(?:army|troops|government|pro-government|forces|military|soldiers|saa|pmu|popular mobili[sz]ation|police|"
+    r"security|hashd|hashed|tiger forces|iraqi|syrian arab army)\b|(?:الجيش|القوات|الحكومه|الحشد|الشرطه)"
+)
+_DETERMINER = re.compile(r"(?:\bthe|\bthis|\bthat|\bthese|\bthose|\bits|\btheir|\bhis|\bher|'s|\bafter|\bfollowing)(?:\s+[\w-]+){0,2}\s+$")
+_NOMINAL = re.compile(r"(?:ion|ions|ing|ings|attacks?|strikes?|operations?|clash|clashes)$")
+_HEAD_NOUN = re.compile(r"s?\s*(?:attacks?|strikes?|bombings?|blasts?|explosions?|raids?)\b")
+_CASUALTY_WORDS = re.compile("casualt|death|fatalit|kill|hurt|injur|loss|اصابات|خسائر")
+GENERIC_RANK = 47  # triggers at or below this rank are generic words ("attack", "killing")
+_SPEECH_VERB = re.compile(r"\b(?:refer|mention|say|said|comment|specif|give|gave|identif|name|disclos|elaborat|explain)\w*|(?:يذكر|يشر|يوضح|يحدد)")
+_REGAIN = re.compile(r"liberat|recaptur|retook|retak|regain|تحرير|حرر|استعاد")
+_PASSIVE_OR_LOSS = re.compile(r"\bfell to\b|\boverr?an\b")
+
+
+class Mood(StrEnum):
+    """How a sentence stands towards the event its trigger names."""
+
+    NONE = "none"  # no trigger
+    EVENT = "event"  # an asserted event
+    MODAL = "modal"  # threat, vow, demand, plan, hypothesis
+    NEGATED = "negated"  # "no helicopter was downed"
+    HABITUAL = "habitual"  # "convoys have repeatedly been targeted"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One trigger match in the folded sentence."""
+
+    trigger: Trigger
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a sentence says: mood, the chosen trigger and sub-type, tags."""
+
+    mood: Mood
+    hit: Hit | None = None
+    sub_event_type: str | None = None
+    tags: tuple[str, ...] = ()
+    no_casualties: bool = False
+    cue: str | None = None  # the modal/negation/habitual words that decided the mood
+    definite: bool = False  # "the attack", "the assassination": may refer back to an event told before
+
+
+def find_hits(folded: str, lex: Lexicon) -> list[Hit]:
+    """Every trigger match, with triggers that need a companion dropped if it is absent.
+
+    One pass of the lexicon's union finds where triggers start; each trigger
+    family is then tried only at those places.
+    """
+    starts = [m.start() for m in lex.any_trigger.finditer(folded)]
+    if not starts:
+        return []
+    hits = []
+    for trigger in lex.triggers:
+        for start in starts:
+            match = trigger.pattern.match(folded, start)
+            if match is not None:
+                hits.append(Hit(trigger, match.start(), match.end()))
+    names = {hit.trigger.name for hit in hits}
+    return [hit for hit in hits if hit.trigger.requires is None or hit.trigger.requires in names]
+
+
+def _governing(pattern: re.Pattern[str], folded: str, hit: Hit, reach: int, skip: re.Pattern[str] | None = None) -> str | None:
+    """The cue of ``pattern`` that governs ``hit``: before it, near, same clause, and
+    (with ``skip``) not spent on a verb in between ("did not refer to the attack")."""
+    for cue in pattern.finditer(folded, 0, hit.start):
+        gap = folded[cue.end():hit.start]
+        if cue.end() <= hit.start and len(gap) <= reach and not _CLAUSE_BREAK.search(gap):
+            if skip is None or not skip.search(gap):
+                return cue.group()
+    return None
+
+
+def _in_no_casualties(folded: str, hit: Hit, lex: Lexicon) -> bool:
+    return any(m.start() <= hit.start < m.end() for m in lex.no_casualties.finditer(folded))
+
+
+def _classify_hit(folded: str, hit: Hit, lex: Lexicon) -> tuple[Mood, str | None]:
+    if _in_no_casualties(folded, hit, lex):
+        return Mood.NONE, None
+    negation = _governing(lex.negation, folded, hit, NEGATION_REACH, _SPEECH_VERB)
+    if negation:
+        return Mood.NEGATED, negation
+    modal = _governing(lex.modal, folded, hit, MODAL_REACH)
+    if modal:
+        return Mood.MODAL, modal
+    return Mood.EVENT, None
+
+
+def _best(hits: list[Hit]) -> Hit:
+    return max(hits, key=lambda h: (h.trigger.rank, -h.start))
+
+
+def resolve_target(folded: str, hit: Hit, lex: Lexicon) -> str:
+    """Armed clash when the target near a generic attack/kill verb is armed, else Attack."""
+    window = folded[max(0, hit.start - TARGET_WINDOW):hit.end + TARGET_WINDOW]
+    if lex.civilian_targets.search(window):
+        return "Attack"
+    if lex.armed_targets.search(window):
+        return "Armed clash"
+    return "Attack"
+
+
+def resolve_territory(folded: str, hit: Hit) -> str:
+    """Government regains territory when state forces take it, else Non-state actor overtakes territory."""
+    subject = folded[max(0, hit.start - 120):hit.start]
+    if _PASSIVE_OR_LOSS.search(folded[hit.start:hit.end]):
+        after = folded[hit.end:hit.end + 60]
+        return "Government regains territory" if _STATE_SUBJECT.search(after) else "Non-state actor overtakes territory"
+    if _REGAIN.search(folded[hit.start:hit.end]) or _STATE_SUBJECT.search(subject):
+        return "Government regains territory"
+    return "Non-state actor overtakes territory"
+
+
+def sub_type_of(folded: str, hit: Hit, lex: Lexicon) -> str:
+    """The sub-event type a chosen trigger gives in this sentence."""
+    if hit.trigger.resolve == "target":
+        return resolve_target(folded, hit, lex)
+    if hit.trigger.resolve == "territory":
+        return resolve_territory(folded, hit)
+    return hit.trigger.sub_event_type
+
+
+def _tags(folded: str, hit: Hit, lex: Lexicon) -> tuple[str, ...]:
+    tags = [hit.trigger.tags] if hit.trigger.tags else []
+    tags += [f"target: {label}" for label, pattern in lex.target_tags if pattern.search(folded)]
+    return tuple(tags)
+
+
+def is_definite(folded: str, hit: Hit) -> bool:
+    """Whether a trigger is a definite noun phrase ("after the attack", "the rocket attack")."""
+    word = folded[hit.start:hit.end]
+    nominal = bool(_NOMINAL.search(word)) if hit.trigger.rank <= GENERIC_RANK else bool(_HEAD_NOUN.match(folded, hit.end))
+    return nominal and bool(_DETERMINER.search(folded[max(0, hit.start - 40):hit.start]))
+
+
+def _may_deny_casualties(folded: str) -> bool:
+    """A cheap test before the no-casualties patterns."""
+    return _CASUALTY_WORDS.search(folded) is not None
+
+
+def read_sentence(folded: str, lex: Lexicon) -> Reading:
+    """The :class:`Reading` of one folded sentence."""
+    hits = find_hits(folded, lex)
+    no_casualties = _may_deny_casualties(folded) and bool(lex.no_casualties.search(folded))
+    if not hits:
+        return Reading(Mood.NONE, no_casualties=no_casualties)
+    classified = [(hit, *_classify_hit(folded, hit, lex)) for hit in hits]
+    asserted = [hit for hit, mood, _ in classified if mood is Mood.EVENT]
+    if asserted:
+        habit = lex.habitual.search(folded)
+        hit = _best(asserted)
+        mood = Mood.HABITUAL if habit else Mood.EVENT
+        cue = habit.group() if habit else None
+        sub = sub_type_of(folded, hit, lex)
+        definite = all(is_definite(folded, other) for other in asserted)  # nothing new beside "the attack"
+        return Reading(mood, hit, sub, _tags(folded, hit, lex), no_casualties, cue, definite)
+    others = [(hit, mood, cue) for hit, mood, cue in classified if mood is not Mood.NONE]
+    if not others:
+        return Reading(Mood.NONE, no_casualties=no_casualties)
+    hit, mood, cue = max(others, key=lambda item: (item[0].trigger.rank, -item[0].start))
+    return Reading(mood, hit, sub_type_of(folded, hit, lex), _tags(folded, hit, lex), no_casualties, cue)

@@ -1,0 +1,92 @@
+"""The lead event of an article: the one its headline and first paragraph tell.
+
+* When the headline reports an event and the first body paragraph has a
+  mention of the same sub-type (else the same event type), that mention is
+  the lead.
+* When the headline reports an event that the body does not, the lead is
+  built from the headline, with place and date taken from the first paragraph.
+* Without an event in the headline, the first event of the first paragraph
+  leads (of the second, when the first has none; of the article, when neither
+  has one).
+Background mentions never lead.  At most one mention per article is lead.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Sequence
+
+from marsad.events.dating import EventDate
+from marsad.events.mentions import Context, MentionDetail, build_mentions
+from marsad.events.views import View
+from marsad.models import EventMention
+
+LEAD_PARAGRAPHS = 2
+
+
+def _first_paragraphs(views: Sequence[View]) -> set[int]:
+    paragraphs = sorted({v.paragraph for v in views if not v.is_title})
+    return set(paragraphs[:LEAD_PARAGRAPHS])
+
+
+def _candidates(mentions: dict[int, list[EventMention]], views: Sequence[View], paragraphs: set[int]) -> list[EventMention]:
+    ordered = sorted(i for i in mentions if views[i].paragraph in paragraphs)
+    return [m for i in ordered for m in mentions[i][:1] if not m.background]
+
+
+def _from_title(
+    ctx: Context, views: Sequence[View], title: View, first: list[EventMention]
+) -> tuple[EventMention, MentionDetail] | None:
+    date = EventDate(first[0].date, first[0].time_precision, "paragraph") if first else None
+    from marsad.events.mentions import event_date
+
+    built = build_mentions(ctx, views, title, date or event_date(ctx, title, None))
+    if not built:
+        return None
+    mention, detail = built[0]
+    if mention.location is None and first:
+        source = first[0]
+        mention = dataclasses.replace(
+            mention, country=source.country, admin1=source.admin1, location=source.location,
+            latitude=source.latitude, longitude=source.longitude, geo_precision=source.geo_precision,
+        )
+    return mention, detail
+
+
+def choose_lead(
+    ctx: Context, views: Sequence[View], mentions: dict[int, list[EventMention]]
+) -> tuple[str | None, tuple[EventMention, MentionDetail] | None]:
+    """The id of the lead mention among ``mentions``, or a new mention built from the headline."""
+    title = next((v for v in views if v.is_title and v.is_event), None)
+    paragraphs = _first_paragraphs(views)
+    first_paragraph = {min(paragraphs)} if paragraphs else set()
+    first = _candidates(mentions, views, first_paragraph) or _candidates(mentions, views, paragraphs)
+    if title is None and not first:
+        first = _candidates(mentions, views, {v.paragraph for v in views})[:1]
+    if title is None:
+        return (first[0].mention_id, None) if first else (None, None)
+    wanted = title.reading.sub_event_type
+    same_sub = [m for m in first if m.sub_event_type == wanted]
+    if same_sub:
+        return same_sub[0].mention_id, None
+    built = _from_title(ctx, views, title, first)
+    if built is None:
+        return (first[0].mention_id, None) if first else (None, None)
+    return built[0].mention_id, built
+
+
+def borrow_date(lead: EventMention, mentions: Sequence[EventMention], sources: dict[str, str]) -> EventMention:
+    """A lead without a date of its own takes the date the article gives the same event elsewhere.
+
+    "Journalists arrested for their reporting" (no date) ... "They were arrested
+    on December 28" -> the lead's date is December 28.  The first mention of the
+    same sub-type (else the same event type) with a date read from its own
+    sentence lends its date; the lead stays the lead.
+    """
+    if sources.get(lead.mention_id) == "sentence":
+        return lead
+    dated = [m for m in mentions if m.mention_id != lead.mention_id and sources.get(m.mention_id) == "sentence" and m.date]
+    same = [m for m in dated if m.sub_event_type == lead.sub_event_type] or [m for m in dated if m.event_type == lead.event_type]
+    if not same:
+        return lead
+    return dataclasses.replace(lead, date=same[0].date, time_precision=same[0].time_precision)

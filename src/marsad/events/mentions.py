@@ -1,0 +1,200 @@
+"""Event mentions of one article, built from its read sentences."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from marsad.events.attribution import Attribution, attribution_of
+from marsad.events.dating import NO_DATE, EventDate, article_date, sentence_date
+from marsad.events.detect import Mood
+from marsad.events.fatalities import fatalities_in
+from marsad.events.geo import NO_PLACE, Place, article_place, dominant_country, nearest_before, place_of, places_in
+from marsad.events.roles import roles_from_mentions, with_generics
+from marsad.events.taxonomy import sub_type
+from marsad.events.views import View
+from marsad.models import ActorMention, Article, EventMention, Evidence, Status, Toponym
+
+RESPONSIBILITY_VERBS = frozenset({"claimed responsibility", "تبنى"})
+DENIAL_VERBS = frozenset({"denied", "rejected", "نفى"})
+COMPONENT = "events"
+VERSION = "1"
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every mention of one article shares."""
+
+    doc_id: str
+    doc_text: str
+    article: Article
+    toponyms: tuple[Toponym, ...]
+    actors: tuple[ActorMention, ...]
+    anchor: dt.date | None
+    latest_year: int | None
+    said: dict[int, Attribution | None] = field(default_factory=dict, compare=False, hash=False)  # per-call memo
+
+
+def said_of(ctx: Context, view: View) -> Attribution | None:
+    """The attribution of a sentence, read once per article."""
+    if view.index not in ctx.said:
+        ctx.said[view.index] = attribution_of(view.text, view.folded, view.lex, ctx.actors, view.start, view.offsets)
+    return ctx.said[view.index]
+
+
+@dataclass(frozen=True, slots=True)
+class MentionDetail:
+    """What a mention record has no column for: tags, where its date came from, its trigger."""
+
+    mention_id: str
+    tags: str
+    date_source: str
+    trigger: str
+    sentence_index: int
+
+
+def is_reference(ctx: Context, view: View, earlier_events: int) -> bool:
+    """A definite noun ("after the attack", "the rocket attack") that refers back to an
+    event told before; one dated in its own sentence ("the January 2020 drone strike")
+    is an event of its own (history, most often)."""
+    if not view.reading.definite or earlier_events == 0:
+        return False
+    own = sentence_date(view.text, view.trigger_start - view.start, ctx.anchor, view.lang, latest_year=ctx.latest_year)
+    return own is None or not own.background
+
+
+def paragraph_start(views: Sequence[View], view: View) -> int:
+    """Start offset of the paragraph of ``view`` (sentences are in text order)."""
+    index = view.index
+    while index > 0 and views[index - 1].paragraph == view.paragraph:
+        index -= 1
+    return views[index].start if views[index].paragraph == view.paragraph else view.start
+
+
+def event_place(ctx: Context, views: Sequence[View], view: View, background: bool) -> list[Place]:
+    """The place(s) of an event sentence (see :mod:`marsad.events.geo`); a bare country is
+    narrowed to the article's first town in that country (at geo_precision 2)."""
+    return [refine_country(ctx, place, view.start) for place in _event_places(ctx, views, view, background)]
+
+
+def refine_country(ctx: Context, place: Place, before: int) -> Place:
+    """A country-level place narrowed to a town of that country: one named before the
+    sentence (the dateline, "MINSK (Reuters) -", or the title), else the town the article
+    names most when it dominates the others; at geo_precision 2."""
+    if place.country is None or place.admin1 is not None or place.geo_precision != 3:
+        return place
+    towns = [t for t in ctx.toponyms if t.country == place.country and t.feature_class == "P" and t.admin1]
+    earlier = [t for t in towns if t.char_end <= before]
+    counts = Counter(t.name or t.text for t in towns)
+    if earlier:
+        town = earlier[0]
+    elif counts and 2 * counts.most_common(1)[0][1] > len(towns) and counts.most_common(1)[0][1] >= 2:
+        name = counts.most_common(1)[0][0]
+        town = next(t for t in towns if (t.name or t.text) == name)
+    else:
+        return place
+    found = place_of(town)
+    return Place(found.location, found.country, found.admin1, found.latitude, found.longitude, 2, found.char_start, found.char_end)
+
+
+def _event_places(ctx: Context, views: Sequence[View], view: View, background: bool) -> list[Place]:
+    inside = places_in(ctx.toponyms, view.start, view.end, ctx.doc_text[view.start:view.end])
+    if inside:
+        return inside
+    main = dominant_country(ctx.toponyms)
+    local = [t for t in ctx.toponyms if t.country == main] or ctx.toponyms
+    before = nearest_before(local, view.start, paragraph_start(views, view))
+    if before is not None:
+        return [before]
+    if background:
+        return [NO_PLACE]
+    fallback = article_place([t for t in ctx.toponyms if t.article_id == ctx.article.article_id] or ctx.toponyms)
+    return [fallback or NO_PLACE]
+
+
+def event_date(ctx: Context, view: View, previous: EventDate | None) -> EventDate:
+    """The date of an event sentence, else the previous event's (same or previous paragraph), else the article's."""
+    history = bool(view.lex.background.search(view.folded))
+    found = sentence_date(
+        view.text, view.trigger_start - view.start, ctx.anchor, view.lang, history_cue=history, latest_year=ctx.latest_year
+    )
+    if found is not None:
+        return found
+    if history:
+        return EventDate(None, None, "none", background=True)
+    if previous is not None and previous.source == "sentence" and not previous.background:
+        return EventDate(previous.date, previous.time_precision, "paragraph")
+    return article_date(ctx.article.published, ctx.article.date_precision)
+
+
+def status_of(view: View, said: Attribution | None) -> Status:
+    """The mention's own status: claimed when a party says so, disputed when the sentence doubts it."""
+    if view.lex.dispute.search(view.folded):
+        return Status.DISPUTED
+    if said is not None and said.status == "claimed" and said.verb != "claimed responsibility":
+        return Status.CLAIMED
+    if said is not None and said.status == "denied":
+        return Status.DENIED
+    return Status.REPORTED
+
+
+def _span(view: View, place: Place, several: bool) -> tuple[int, int]:
+    if not several or place.char_start < 0:
+        return view.start, view.end
+    return min(view.trigger_start, place.char_start), max(view.trigger_end, place.char_end)
+
+
+def build_mentions(ctx: Context, views: Sequence[View], view: View, date: EventDate) -> list[tuple[EventMention, MentionDetail]]:
+    """The mention(s) of one event sentence: one per listed place."""
+    sub = view.reading.sub_event_type or "Other"
+    kind = sub_type(sub)
+    said = said_of(ctx, view)
+    deaths = fatalities_in(view.folded, view.lex)
+    places = event_place(ctx, views, view, date.background)
+    roles = roles_from_mentions(ctx.actors, view.start, view.end, view.trigger_start, view.trigger_end, ctx.doc_text)
+    built = []
+    for place in places:
+        filled = with_generics(roles, kind.event_type, sub, place.country)
+        start, end = _span(view, place, len(places) > 1)
+        mention_id = EventMention.make_id(ctx.doc_id, start, end, sub)
+        mention = EventMention(
+            mention_id=mention_id, doc_id=ctx.doc_id, article_id=ctx.article.article_id,
+            char_start=start, char_end=end, evidence=Evidence(ctx.doc_id, start, end, COMPONENT, VERSION),
+            event_type=kind.event_type, sub_event_type=sub, date=date.date, time_precision=date.time_precision,
+            country=place.country, admin1=place.admin1, location=place.location, latitude=place.latitude,
+            longitude=place.longitude, geo_precision=place.geo_precision,
+            actor1=filled.actor1, actor1_type=filled.actor1_type, actor2=filled.actor2, actor2_type=filled.actor2_type,
+            fatalities=deaths.fatalities if deaths else None,
+            fatalities_min=deaths.minimum if deaths else None, fatalities_max=deaths.maximum if deaths else None,
+            status=status_of(view, said), background=date.background, cameo=kind.cameo, plover=kind.plover,
+        )
+        tags = "; ".join(view.reading.tags)
+        built.append((with_tags(mention, tags), MentionDetail(mention_id, tags, date.source, view.reading.hit.trigger.name if view.reading.hit else "", view.index)))
+    return built
+
+
+def with_tags(mention: EventMention, tags: str) -> EventMention:
+    """Fill a ``tags`` column when the record has one (it may gain one later)."""
+    names = {f.name for f in dataclasses.fields(mention)}
+    return dataclasses.replace(mention, tags=tags or None) if "tags" in names else mention  # type: ignore[call-arg]
+
+
+def event_views(ctx: Context, views: Sequence[View]) -> list[View]:
+    """Sentences that assert an event and do not merely refer back to one: a definite
+    noun ("after the attack"), a responsibility claim ("X claimed responsibility for the
+    attack, saying its fighters had killed six") after an event was told, or a denial
+    ("X denied any role in the attack": a statement about an event, never one)."""
+    chosen: list[View] = []
+    for view in views:
+        if view.reading.mood is not Mood.EVENT or view.is_title:
+            continue
+        if is_reference(ctx, view, len(chosen)):
+            continue
+        said = said_of(ctx, view)
+        if said is not None and (said.verb in DENIAL_VERBS or (chosen and said.verb in RESPONSIBILITY_VERBS)):
+            continue
+        chosen.append(view)
+    return chosen

