@@ -52,7 +52,7 @@ TABLES: dict[str, TableSpec] = {
               "doc_id article_id mention_id event_id lead event_type sub_event_type date time_precision "
               "country admin1 location latitude longitude geo_precision actor1 actor1_type actor2 "
               "actor2_type fatalities claimed_by status evidence char_start char_end",
-              "fatalities_min fatalities_max background cameo plover component version",
+              "fatalities_min fatalities_max background cameo plover tags component version",
               order="doc_id, char_start", coords=True),
         _spec("events", "events",
               "event_id event_date time_precision disorder_type event_type sub_event_type actor1 "
@@ -62,7 +62,7 @@ TABLES: dict[str, TableSpec] = {
               order="event_date, event_id", coords=True),
         _spec("claims", "claims",
               "claim_id doc_id article_id claimant outlet verb content event_id status char_start char_end",
-              "component version", order="doc_id, char_start"),
+              "mention_id component version", order="doc_id, char_start"),
         _spec("actors", "actor_mentions",
               "mention_id doc_id article_id text char_start char_end actor actor_type country",
               "component version", order="doc_id, char_start"),

@@ -220,6 +220,7 @@ class EventMention:
     background: bool = False
     cameo: str | None = None
     plover: str | None = None
+    tags: str | None = None
 
     @staticmethod
     def make_id(doc_id: str, char_start: int, char_end: int, sub_event_type: str) -> str:
@@ -279,7 +280,8 @@ class Claim:
     status: Status
     claimant: str | None = None
     outlet: str | None = None
-    event_id: str | None = None
+    mention_id: str | None = None  # the event mention the claim concerns
+    event_id: str | None = None  # filled by fusion from ``mention_id``
 
     @staticmethod
     def make_id(doc_id: str, char_start: int, char_end: int) -> str:

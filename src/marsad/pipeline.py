@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from marsad.errors import InputError
 from marsad.ingest import Limits, discover, read_records, record_digest, to_document
 from marsad.models import DocumentResult, IngestFailure, RawRecord
-from marsad.store import BatchHook, Store
+from marsad.store import BatchHook, ForgetHook, Store
 
 Progress = Callable[["RunSummary"], None]
 
@@ -81,12 +81,12 @@ def run(inputs: Sequence[str], store: Store, options: RunOptions = RunOptions(),
     summary = RunSummary(run_id=store.start_run(inputs, asdict(options)))
     started = time.perf_counter()
     status = "failed"
-    hooks = batch_hooks(options.stages)
+    hooks, forget = batch_hooks(options.stages), forget_hooks(options.stages)
     prepare_resources(options.stages)
     try:
         with _executor(options.workers, options.stages) as execute:
             for results, failures, seen, unchanged in execute(_batches(sources, store, options)):
-                outcome = store.write_batch(results, failures, hooks)
+                outcome = store.write_batch(results, failures, hooks, forget)
                 _add(summary, outcome, failures, seen, unchanged)
                 summary.seconds = time.perf_counter() - started
                 if progress:
@@ -118,6 +118,15 @@ def batch_hooks(stages: StageOptions) -> list[BatchHook]:
 
         hooks.append(fuse_batch)
     return hooks
+
+
+def forget_hooks(stages: StageOptions) -> list[ForgetHook]:
+    """What cross-document stages drop before a replaced document is deleted."""
+    if not stages.dedup:
+        return []
+    from marsad.dedup import forget_documents
+
+    return [forget_documents]
 
 
 def _add(summary: RunSummary, outcome, failures, seen: int, unchanged: int) -> None:

@@ -158,7 +158,7 @@ def _title_claims_to_lead(claims: list[Claim], views: list[View], lead_id: str |
     if lead_id is None or not titles:
         return claims
     return [
-        dataclasses.replace(c, event_id=lead_id) if c.event_id is None and (c.char_start, c.char_end) in titles else c
+        dataclasses.replace(c, mention_id=lead_id) if c.mention_id is None and (c.char_start, c.char_end) in titles else c
         for c in claims
     ]
 
@@ -177,7 +177,7 @@ def _unique(records: list) -> list:
     seen: set[str] = set()
     kept = []
     for record in records:
-        key = getattr(record, "mention_id", None) or getattr(record, "claim_id")
+        key = record.claim_id if isinstance(record, Claim) else record.mention_id
         if key not in seen:
             seen.add(key)
             kept.append(record)

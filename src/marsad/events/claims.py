@@ -170,7 +170,7 @@ def _claim(ctx: Context, statement: Statement, event_id: str | None) -> Claim:
         status=statement.status,
         claimant=statement.claimant,
         outlet=statement.outlet,
-        event_id=event_id,
+        mention_id=event_id,
     )
 
 
@@ -207,9 +207,9 @@ def _dispute_last_claim(claims: list[Claim], view: View) -> tuple[list[Claim], s
     the latest claim made by a party before it; the doubt is linked to that claim's event."""
     for position in range(len(claims) - 1, -1, -1):
         claim = claims[position]
-        if claim.status is Status.CLAIMED and claim.char_start < view.start and (claim.event_id or claim.verb in _CLAIM_VERBS):
+        if claim.status is Status.CLAIMED and claim.char_start < view.start and (claim.mention_id or claim.verb in _CLAIM_VERBS):
             claims = [*claims[:position], dataclasses.replace(claim, status=Status.DISPUTED), *claims[position + 1:]]
-            return claims, claim.event_id
+            return claims, claim.mention_id
     return claims, None
 
 
@@ -218,7 +218,7 @@ def _disputed_claims(claims: list[Claim], mentions: dict[int, list[EventMention]
     status = {m.mention_id: m.status for group in mentions.values() for m in group}
     result = []
     for claim in claims:
-        event_status = status.get(claim.event_id or "")
+        event_status = status.get(claim.mention_id or "")
         if event_status in (Status.DISPUTED, Status.DENIED) and claim.status is Status.CLAIMED:
             claim = dataclasses.replace(claim, status=event_status)
         result.append(claim)

@@ -37,6 +37,7 @@ _BARE_YEAR = re.compile(
     r"(?:\b(?i:in|since|the|of|during|by|until|from|before|after)\s+|(?:عام|العام|سنه|سنة)\s+)((?:19|20)\d{2})\b"
     r"(?!\s*(?:people|persons|soldiers|fighters|km|kilomet|dollars|troops|men|women|children|families|homes|houses|%|percent))"
 )
+_OPENING_REACH = 25  # characters from the sentence start within which a date opens it
 BACKGROUND_DAYS = 75
 FUTURE_GRACE_DAYS = 2
 
@@ -110,12 +111,21 @@ def sentence_date(
     found = found or [d for d in _bare_years(text) if _usable(d, anchor)]
     if not found:
         return None
-    best = min(found, key=lambda d: (abs(d.start - trigger_at), d.start))
+    best = _governing_date(found, text, trigger_at)
     old = _is_old(best, anchor, latest_year)
     recent_enough = anchor is not None and best.date is not None and best.date < anchor
     background = old or (history_cue and recent_enough and (anchor - best.date).days > 14)  # type: ignore[operator]
     assert best.date is not None
     return EventDate(best.date.isoformat(), best.precision.time_precision, "sentence", background)
+
+
+def _governing_date(found: list[ResolvedDate], text: str, trigger_at: int) -> ResolvedDate:
+    """The date of the main clause: one opening the sentence ("On 4 October, 100,000 people
+    marched ...") when it comes before the trigger, else the one nearest the trigger."""
+    opening = [d for d in found if d.start <= _OPENING_REACH and d.start <= trigger_at and not text[:d.start].strip(" ,\"'“”«").count(" ") > 2]
+    if opening:
+        return opening[0]
+    return min(found, key=lambda d: (abs(d.start - trigger_at), d.start))
 
 
 def _bare_years(text: str) -> list[ResolvedDate]:

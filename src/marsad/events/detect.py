@@ -132,8 +132,8 @@ def resolve_territory(folded: str, hit: Hit) -> str:
     """Government regains territory when state forces take it, else Non-state actor overtakes territory."""
     subject = folded[max(0, hit.start - 120):hit.start]
     if _PASSIVE_OR_LOSS.search(folded[hit.start:hit.end]):
-        after = folded[hit.end:hit.end + 60]
-        return "Government regains territory" if _STATE_SUBJECT.search(after) else "Non-state actor overtakes territory"
+        captor = " ".join(folded[hit.end:hit.end + 60].split()[:3])  # "fell to IS this month ..." -> "is this month"
+        return "Government regains territory" if _STATE_SUBJECT.search(captor) else "Non-state actor overtakes territory"
     if _REGAIN.search(folded[hit.start:hit.end]) or _STATE_SUBJECT.search(subject):
         return "Government regains territory"
     return "Non-state actor overtakes territory"

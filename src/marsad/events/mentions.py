@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from marsad.events.attribution import Attribution, attribution_of
-from marsad.events.dating import NO_DATE, EventDate, article_date, sentence_date
+from marsad.events.dating import EventDate, article_date, sentence_date
 from marsad.events.detect import Mood
 from marsad.events.fatalities import fatalities_in
 from marsad.events.geo import NO_PLACE, Place, article_place, dominant_country, nearest_before, place_of, places_in

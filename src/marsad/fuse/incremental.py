@@ -64,8 +64,17 @@ def fuse_new_mentions(conn: sqlite3.Connection, doc_ids: Sequence[str],
         touched.setdefault(event_id, created)
     for event_id in sorted(touched):
         _write_event(conn, event_id)
+    _claims_follow_mentions(conn, doc_ids)
     created = sum(touched.values())
     return FuseOutcome(len(new), created, len(touched) - created)
+
+
+def _claims_follow_mentions(conn: sqlite3.Connection, doc_ids: Sequence[str]) -> None:
+    """A claim about a mention concerns that mention's event."""
+    for doc_id in doc_ids:
+        conn.execute(
+            "UPDATE claims SET event_id = (SELECT m.event_id FROM mentions m WHERE m.mention_id = claims.mention_id)"
+            " WHERE doc_id = ? AND mention_id IS NOT NULL", (doc_id,))
 
 
 def _matching_event(conn: sqlite3.Connection, view: MentionView) -> str | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from marsad.errors import MigrationError
+from marsad.dedup.schema import DEDUP_SCHEMA
 from marsad.store.event_indexes import EVENT_INDEXES_SQL
 
 
@@ -154,6 +155,11 @@ CREATE INDEX claims_doc ON claims(doc_id);
 
 MIGRATIONS += (
     Migration(3, "indexes for event filters and fusion; event_actors kept by triggers", EVENT_INDEXES_SQL + "\nANALYZE;"),
+    Migration(4, "dedup bands, paragraphs and links; mention tags; claims point at their mention", DEDUP_SCHEMA + """;
+ALTER TABLE mentions ADD COLUMN tags TEXT;
+ALTER TABLE claims ADD COLUMN mention_id TEXT;
+CREATE INDEX claims_mention ON claims(mention_id);
+"""),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -40,11 +40,11 @@ MENTION_COLUMNS = (
     "date", "time_precision", "country", "admin1", "location", "latitude", "longitude",
     "geo_precision", "actor1", "actor1_type", "actor2", "actor2_type", "fatalities",
     "fatalities_min", "fatalities_max", "claimed_by", "status", "background", "cameo",
-    "plover", "evidence", "char_start", "char_end", "component", "version",
+    "plover", "tags", "evidence", "char_start", "char_end", "component", "version",
 )
 CLAIM_COLUMNS = (
     "claim_id", "doc_id", "article_id", "claimant", "outlet", "verb", "content", "event_id",
-    "status", "char_start", "char_end", "component", "version",
+    "status", "char_start", "char_end", "mention_id", "component", "version",
 )
 EVENT_COLUMNS = tuple(f for f in Event.__dataclass_fields__)
 ERROR_COLUMNS = ("error_id", "doc_id", "origin", "stage", "reason", "detail")

@@ -51,6 +51,9 @@ class WrittenBatch:
 # A stage that works across documents (dedup, fusion) runs inside the batch's
 # transaction, after its rows are written, and returns counts to report.
 BatchHook = Callable[[sqlite3.Connection, WrittenBatch], dict[str, int]]
+# Called inside the transaction before replaced documents are deleted, with their ids,
+# so that such a stage can drop what it keeps about them.
+ForgetHook = Callable[[sqlite3.Connection, Sequence[str]], None]
 
 
 class Store:
@@ -102,19 +105,21 @@ class Store:
 
     def write_batch(
         self, results: Sequence[DocumentResult], failures: Sequence[IngestFailure] = (),
-        hooks: Sequence[BatchHook] = (),
+        hooks: Sequence[BatchHook] = (), forget: Sequence[ForgetHook] = (),
     ) -> BatchOutcome:
         """Store a batch of processed documents and failures, then run ``hooks``, in one transaction."""
         try:
             with self.transaction() as conn:
-                return self._write(conn, results, failures, hooks)
+                return self._write(conn, results, failures, hooks, forget)
         except sqlite3.Error as exc:
             raise StoreError(f"writing a batch to {self.path}: {exc}") from exc
 
-    def _write(self, conn, results, failures, hooks) -> BatchOutcome:
+    def _write(self, conn, results, failures, hooks, forget) -> BatchOutcome:
         known = self.known_digests([r.document.doc_id for r in results])
         fresh = [r for r in results if known.get(r.document.doc_id) != r.document.content_sha]
         replaced = [r.document.doc_id for r in fresh if r.document.doc_id in known]
+        for hook in forget if replaced else ():
+            hook(conn, replaced)
         losing = self._delete_documents(conn, replaced)
         conn.executemany(_insert("documents", rows.DOCUMENT_COLUMNS), [rows.document_row(r.document) for r in fresh])
         rids = self._insert_articles(conn, fresh)

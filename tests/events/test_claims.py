@@ -1,0 +1,142 @@
+"""Claims, statuses and how statements touch the events they concern."""
+
+from marsad.events import EventExtractor
+from marsad.models import Status
+
+from .conftest import actor, make_doc, toponym
+
+
+def _run(title: str, body: str, published: str = "2022-05-10", tops=(), acts=()):
+    doc, article = make_doc(title, body, published=published)
+    mentions, claims = EventExtractor().extract(doc, [article], list(tops(doc, article)) if callable(tops) else tops, list(acts(doc, article)) if callable(acts) else acts)
+    return doc, mentions, claims
+
+
+def _in(doc, records, words):
+    return [r for r in records if words in doc.text[r.char_start:r.char_end]]
+
+
+def test_party_sources_make_a_claim():
+    doc, mentions, claims = _run("Hill", "According to pro-HTS sources, 15 SAA soldiers were killed during the clashes near the hill.")
+    mention = _in(doc, mentions, "pro-HTS")[0]
+    assert mention.status is Status.CLAIMED and mention.fatalities == 15
+    claim = _in(doc, claims, "pro-HTS")[0]
+    assert (claim.verb, claim.claimant, claim.status) == ("according to", "pro-HTS sources", Status.CLAIMED)
+    assert claim.mention_id == mention.mention_id
+
+
+def test_nobody_claiming_is_no_claimant():
+    doc, mentions, claims = _run(
+        "Drones downed near Erbil",
+        "Air defences shot down two drones near Erbil airport on Tuesday. No group claimed responsibility.",
+    )
+    assert all(m.claimed_by is None for m in mentions)
+    assert any(c.verb == "not claimed responsibility" for c in claims)
+
+
+def test_denial_is_a_statement_not_an_event():
+    doc, mentions, claims = _run(
+        "Rockets hit base",
+        "Three rockets struck the Ain al-Asad base on Monday, a military officer said.\n\n"
+        "Kataib Hezbollah denied any role in the attack on Tuesday.",
+    )
+    assert not _in(doc, mentions, "denied")
+    attack = _in(doc, mentions, "Three rockets")[0]
+    assert attack.sub_event_type == "Shelling/artillery/missile attack"
+    assert attack.status is Status.REPORTED  # a denial of one's role leaves the event standing
+    denial = _in(doc, claims, "denied")[0]
+    assert denial.status is Status.DENIED and denial.mention_id == attack.mention_id
+    assert denial.claimant == "Kataib Hezbollah"
+
+
+def test_claimed_shoot_down_denied_by_the_other_side():
+    doc, mentions, claims = _run(
+        "Helicopter",
+        "The group claimed that its fighters shot down an army helicopter near Hamrin on Monday.\n\n"
+        "The Defence Ministry denied that any aircraft was lost.",
+    )
+    shoot = _in(doc, mentions, "shot down")[0]
+    assert shoot.status is Status.DENIED
+
+
+def test_reference_back_is_not_a_new_event():
+    doc, mentions, _ = _run(
+        "Police post attacked",
+        "Militants attacked a police post south of Daquq on Monday night, killing two policemen.\n\n"
+        "Reinforcements arrived forty minutes after the attack.",
+    )
+    assert not _in(doc, mentions, "Reinforcements")
+    assert len(_in(doc, mentions, "Militants")) == 1
+
+
+def test_quoted_speaker_after_the_verb():
+    doc, _, claims = _run("Talks", '"What matters is whether anyone acts on them," said Rana Adel Hussein, a lecturer.')
+    assert claims[0].claimant == "Rana Adel Hussein"
+
+
+def test_listed_provinces_give_one_mention_each():
+    def tops(doc, article):
+        return [toponym(doc, article, "Babil", admin1="Babil", feature_class="A", occurrence=0),
+                toponym(doc, article, "Baghdad", admin1="Baghdad", feature_class="P", occurrence=0)]
+
+    doc, mentions, _ = _run("Convoys", "Two logistics convoys were targeted in the provinces of Babil and Baghdad on Wednesday.", tops=tops)
+    assert sorted(m.admin1 for m in mentions) == ["Babil", "Baghdad"]
+    assert len({m.mention_id for m in mentions}) == 2
+    assert sum(m.lead for m in mentions) == 1
+
+
+def test_named_province_stands_for_the_province():
+    def tops(doc, article):
+        return [toponym(doc, article, "al-Diwaniyah", name="Al Diwaniyah", admin1="Al-Qadisiyyah", feature_class="P")]
+
+    doc, mentions, _ = _run("Convoy", "A convoy was targeted in al-Diwaniyah province on Tuesday.", tops=tops)
+    assert (mentions[-1].location, mentions[-1].admin1, mentions[-1].geo_precision) == ("Al-Qadisiyyah", "Al-Qadisiyyah", 3)
+
+
+def test_arabic_claim_of_responsibility_and_outlet():
+    doc, mentions, claims = _run(
+        "هجوم في ديالى",
+        "قُتل عنصران من الحشد الشعبي بهجوم مسلح في قضاء المقدادية مساء أمس الإثنين.\n\n"
+        "وتبنّى تنظيم داعش الهجوم في بيان نشرته وكالة «أعماق».",
+        published="2021-04-13",
+    )
+    attack = _in(doc, mentions, "عنصران")[0]
+    assert attack.fatalities == 2 and attack.date == "2021-04-12"
+    assert attack.claimed_by is not None and "داعش" in attack.claimed_by
+    claim = _in(doc, claims, "تبنّى")[0]
+    assert claim.verb == "تبنى" and claim.status is Status.CLAIMED and claim.outlet == "أعماق"
+
+
+def test_arabic_denial_and_threat_are_statements():
+    doc, mentions, claims = _run(
+        "تهديد",
+        "توعدت الفصائل باستهداف القوات الأمريكية إذا لم تنسحب.\n\nونفت وزارة الدفاع وقوع أي هجوم.",
+        published="2022-01-05",
+    )
+    assert not mentions
+    verbs = {c.verb for c in claims}
+    assert "توعد" in verbs and "نفى" in verbs
+
+
+def test_actor_roles_and_party_speaker():
+    def acts(doc, article):
+        return [actor(doc, article, "Islamic State", "Islamic State", "Political militias")]
+
+    doc, mentions, claims = _run(
+        "IS claims attack",
+        "Gunmen attacked a checkpoint near Tarmiyah on Sunday.\n\nThe Islamic State claimed responsibility for the attack.",
+        acts=acts,
+    )
+    attack = _in(doc, mentions, "Gunmen")[0]
+    assert attack.claimed_by == "Islamic State" and attack.actor1 == "Islamic State"
+    assert attack.sub_event_type == "Armed clash"
+
+
+def test_details_carry_tags_and_date_source():
+    doc, article = make_doc("Blast", "A roadside bomb hit an army convoy near Tarmiyah.")
+    found = EventExtractor().extract_detailed(doc, [article], [], [])
+    detail = next(d for d in found.details if d.trigger == "ied")
+    assert "weapon: IED" in detail.tags and "target: convoy" in detail.tags
+    assert detail.date_source == "article"
+    mention = next(m for m in found.mentions if m.mention_id == detail.mention_id)
+    assert (mention.date, mention.time_precision) == ("2022-03-17", 2)

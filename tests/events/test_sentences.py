@@ -1,0 +1,194 @@
+import pytest
+
+from marsad.events import EventExtractor
+from marsad.events.detect import Mood, read_sentence
+from marsad.events.fatalities import fatalities_in
+from marsad.events.lexicon import lexicon
+from marsad.events.sentences import split_sentences
+from marsad.normalize.arabic import normalize_for_matching
+
+from .conftest import actor, make_doc, toponym
+
+
+def reading(text: str, lang: str = "en"):
+    return read_sentence(normalize_for_matching(text), lexicon(lang))
+
+
+def deaths(text: str, lang: str = "en"):
+    return fatalities_in(normalize_for_matching(text), lexicon(lang))
+
+
+def test_split_keeps_offsets_and_abbreviations():
+    text = "Gen. Ali said the U.S. convoy left. Then it rained!\nقال المتحدث إن القوات انسحبت. وأكد ذلك؟"
+    found = split_sentences(text)
+    assert [s.text for s in found][:2] == ["Gen. Ali said the U.S. convoy left.", "Then it rained!"]
+    assert all(text[s.start:s.end] == s.text for s in found)
+    assert len(found) == 4 and found[2].paragraph == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("On 16 March 2022, an IED struck a logistics convoy near al-Mahawil (Babil).", "Remote explosive/landmine/IED"),
+        ("A roadside bomb targeted a convoy of contractors on the highway.", "Remote explosive/landmine/IED"),
+        ("Gunmen ambushed an army patrol near Tarmiyah.", "Armed clash"),
+        ("Clashes erupted between the SDF and Turkish-backed factions.", "Armed clash"),
+        ("Turkish artillery shelled villages north of Tal Tamr.", "Shelling/artillery/missile attack"),
+        ("A drone strike hit a car on the airport road.", "Air/drone strike"),
+        ("A suicide bomber blew himself up at a checkpoint.", "Suicide bomb"),
+        ("Militants shot dead two farmers in their fields.", "Attack"),
+        ("Unknown gunmen abducted a journalist in Basra.", "Abduction/forced disappearance"),
+        ("Security forces arrested three activists.", "Arrests"),
+        ("Police fired tear gas to disperse hundreds of protesters.", "Protest with intervention"),
+        ("Hundreds of demonstrators rallied peacefully in Tahrir Square.", "Peaceful protest"),
+        ("Rioters torched the party headquarters.", "Violent demonstration"),
+        ("The army recaptured the town of Beiji.", "Government regains territory"),
+        ("ISIS cells have seized the villages of Rasm Sakkaf.", "Non-state actor overtakes territory"),
+        ("Engineers dismantled 40 IEDs planted along the road.", "Disrupted weapons use"),
+        ("The two sides signed a ceasefire agreement on Sunday.", "Agreement"),
+        ("واستهدفت عبوة ناسفة رتلاً للتحالف في بابل.", "Remote explosive/landmine/IED"),
+        ("اعتقلت قوات الأمن ثلاثة ناشطين في البصرة.", "Arrests"),
+        ("اندلعت اشتباكات عنيفة بين الفصائل في ريف حلب.", "Armed clash"),
+        ("شنت طائرة مسيرة غارة على سيارة قرب المطار.", "Air/drone strike"),
+        ("خرجت تظاهرة في ساحة التحرير.", "Peaceful protest"),
+    ],
+)
+def test_sub_types(sentence, expected):
+    lang = "ar" if any("\u0600" <= c <= "\u06ff" for c in sentence) else "en"
+    found = reading(sentence, lang)
+    assert found.mood is Mood.EVENT
+    assert found.sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mood"),
+    [
+        ("Kata'ib Hezbollah threatens to force Washington to withdraw troops.", Mood.NONE),
+        ("The group vowed to attack US convoys until they leave.", Mood.MODAL),
+        ("The resistance will continue to target the occupation forces.", Mood.MODAL),
+        ("If the army attacks the hill, it will lose.", Mood.MODAL),
+        ("However, no helicopter was downed.", Mood.NEGATED),
+        ("The group has repeatedly claimed responsibility for attacks on convoys.", Mood.HABITUAL),
+    ],
+)
+def test_statements_are_not_events(sentence, mood):
+    assert reading(sentence).mood is mood
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "low", "high"),
+    [
+        ("No casualties.", 0, 0, 0),
+        ("At least five people were killed in the blast.", 5, 5, None),
+        ("Between 5 and 10 civilians were killed.", 5, 5, 10),
+        ("The strike killed dozens of fighters.", 12, 12, None),
+        ("Two federal policemen were killed and a third wounded.", 2, 2, None),
+        ("قتل ثلاثة جنود بانفجار عبوة ناسفة.", 3, 3, None),
+        ("مقتل 4 مدنيين بقصف مدفعي.", 4, 4, None),
+    ],
+)
+def test_fatalities(sentence, value, low, high):
+    lang = "ar" if any("\u0600" <= c <= "\u06ff" for c in sentence) else "en"
+    found = deaths(sentence, lang)
+    assert (found.fatalities, found.minimum, found.maximum) == (value, low, high)
+
+
+def test_killed_or_injured_is_no_death_count():
+    assert deaths("Several pilots were killed or injured in the supposed attack.") is None
+
+
+def test_acled_note_end_to_end_with_place_and_date():
+    doc, article = make_doc(
+        "IED strikes convoy in Babil",
+        "On 16 March 2022, an IED struck a logistics convoy near al-Mahawil (Babil). No casualties.",
+    )
+    tops = [toponym(doc, article, "al-Mahawil", admin1="Babil", occurrence=0), toponym(doc, article, "Babil", admin1="Babil", feature_class="A", occurrence=1)]
+    mentions, _ = EventExtractor().extract(doc, [article], tops, [])
+    body = [m for m in mentions if m.char_start > len(article.title)]
+    assert len(body) == 1
+    mention = body[0]
+    assert mention.sub_event_type == "Remote explosive/landmine/IED"
+    assert mention.event_type == "Explosions/Remote violence"
+    assert (mention.date, mention.time_precision) == ("2022-03-16", 1)
+    assert (mention.location, mention.admin1, mention.country, mention.geo_precision) == ("al-Mahawil", "Babil", "IQ", 2)
+    assert mention.fatalities == 0
+    assert mention.actor1 == "Unidentified Armed Group (Iraq)"
+    assert mention.lead and mention.cameo == "18"
+    assert sum(m.lead for m in mentions) == 1
+
+
+def test_actors_from_records_and_claims():
+    doc, article = make_doc(
+        "Convoy targeted in Babil",
+        "News sources reported Wednesday morning that a US military logistics convoy was targeted in Babil province. "
+        "A group called 'Ashab al-Kahf' claimed responsibility for the operation.",
+    )
+    tops = [toponym(doc, article, "Babil", admin1="Babil", feature_class="A", occurrence=1)]
+    mentions, claims = EventExtractor().extract(doc, [article], tops, [])
+    event = next(m for m in mentions if "News sources" in doc.text[m.char_start:m.char_end])
+    assert event.claimed_by == "Ashab al-Kahf"
+    assert event.actor1 == "Ashab al-Kahf"
+    assert event.date == "2022-03-16" and event.time_precision == 1
+    assert (event.admin1, event.geo_precision) == ("Babil", 3)
+    verbs = {c.verb: c for c in claims}
+    assert verbs["claimed responsibility"].status.value == "claimed"
+    assert verbs["claimed responsibility"].mention_id == event.mention_id
+    assert verbs["reported"].claimant == "News sources"
+
+
+def test_passive_roles_from_actor_mentions():
+    doc, article = make_doc("Attack", "A police patrol was attacked by Islamic State fighters near Daquq on Monday.", published="2022-11-08")
+    acts = [actor(doc, article, "police patrol", "Police Forces of Iraq", "State forces"),
+            actor(doc, article, "Islamic State", "Islamic State (Iraq)", "Political militias")]
+    mentions, _ = EventExtractor().extract(doc, [article], [], acts)
+    body = next(m for m in mentions if m.char_start > len(article.title))
+    assert (body.actor1, body.actor2) == ("Islamic State (Iraq)", "Police Forces of Iraq")
+    assert body.sub_event_type == "Armed clash"
+
+
+def test_disputed_shoot_down():
+    doc, article = make_doc(
+        "Helicopters",
+        "On November 26, the agency ANHA claimed that militants have shot down three Russian helicopters over the northern Aleppo countryside.\n\n"
+        "So far, ANHA has provided no video or photo confirmation of its claims.\n\n"
+        "However, no helicopter was downed.",
+        published="2017-11-27",
+    )
+    mentions, claims = EventExtractor().extract(doc, [article], [], [])
+    shoot = next(m for m in mentions if "shot down" in doc.text[m.char_start:m.char_end])
+    assert shoot.status.value == "disputed"
+    assert shoot.date == "2017-11-26"
+    negation = next(c for c in claims if "no helicopter" in doc.text[c.char_start:c.char_end])
+    assert negation.mention_id == shoot.mention_id
+
+
+def test_background_history_keeps_its_date():
+    doc, article = make_doc(
+        "Resistance vows to expel US forces",
+        "The resistance vowed to expel US forces from Iraq.\n\n"
+        "They were targeted on January 3, 2020 in a drone strike near Baghdad International Airport.",
+        published="2021-07-28",
+    )
+    mentions, claims = EventExtractor().extract(doc, [article], [], [])
+    assert all("vowed" not in doc.text[m.char_start:m.char_end] for m in mentions)
+    strike = next(m for m in mentions if m.sub_event_type == "Air/drone strike")
+    assert strike.background and strike.date == "2020-01-03" and not strike.lead
+    vow = next(c for c in claims if c.verb == "vowed")
+    assert vow.mention_id is None
+
+
+def test_headline_only_event_becomes_lead():
+    doc, article = make_doc("Gunmen kidnap aid worker in Kirkuk", "Officials gave no details on Sunday.", published="2022-05-01")
+    mentions, _ = EventExtractor().extract(doc, [article], [], [])
+    assert len(mentions) == 1 and mentions[0].lead
+    assert mentions[0].sub_event_type == "Abduction/forced disappearance"
+    assert (mentions[0].date, mentions[0].time_precision) == ("2022-05-01", 2)
+
+
+def test_ids_are_deterministic_and_event_sentences():
+    doc, article = make_doc("Clashes in Hama", "Clashes erupted near Hama on Monday. The army said nothing.")
+    extractor = EventExtractor()
+    assert extractor.extract(doc, [article], [], []) == extractor.extract(doc, [article], [], [])
+    spans = extractor.event_sentences(doc, [article])
+    assert any(doc.text[s:e].startswith("Clashes erupted") for s, e in spans)
+    assert all(m.evidence.component == "events" for m in extractor.extract(doc, [article], [], [])[0])
