@@ -42,6 +42,10 @@ basemap: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python eval/segmentation.py
+	$(BIN)/python eval/dedup.py
+	$(BIN)/python eval/geoparse.py --corpus both
+	$(BIN)/python eval/events.py
+	$(BIN)/python eval/seed_events.py
 
 clean:
 	rm -rf $(VENV) demo/out benchmarks/out eval/out .pytest_cache

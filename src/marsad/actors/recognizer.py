@@ -91,8 +91,9 @@ class ActorRecognizer:
                  for hit in longest(scan(doc, self.dictionary.automaton))]
         titles = [m for m in (self._from_title(text, hit) for hit in _title_hits(doc)) if m is not None]
         found = _add_free(known, longest(titles))
-        if self.use_ner and sentences_to_check:
-            entities = (self._from_entity(text, e) for e in self.ner.entities(text, sentences_to_check))
+        needy = _without_actor(sentences_to_check, found) if self.use_ner else []
+        if needy:
+            entities = (self._from_entity(text, e) for e in self.ner.entities(text, needy))
             found = _add_free(found, longest([m for m in entities if m is not None]))
         return found
 
@@ -232,3 +233,14 @@ def _place(matches: list[ActorMatch], articles: Sequence[Article]) -> list[tuple
             continue
         placed.append((article, match))
     return placed
+
+
+def _without_actor(sentences: Sequence[tuple[int, int]], found: Sequence[ActorMatch]) -> list[tuple[int, int]]:
+    """The sentences no dictionary, demonym or title match falls in: the only ones NER reads."""
+    starts = sorted(m.start for m in found)
+    needy = []
+    for start, end in sentences:
+        i = bisect.bisect_left(starts, start)
+        if i == len(starts) or starts[i] >= end:
+            needy.append((start, end))
+    return needy

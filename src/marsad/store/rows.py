@@ -101,7 +101,8 @@ def error_row(f: IngestFailure) -> tuple:
 
 
 def _with_evidence(record: Any, columns: tuple[str, ...]) -> tuple:
-    return tuple(_fields(record)[c] for c in columns)
+    values = _fields(record)
+    return tuple(values[c] for c in columns)
 
 
 def _fields(record: Any) -> dict[str, Any]:

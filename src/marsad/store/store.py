@@ -152,8 +152,6 @@ class Store:
         return tuple(sorted(events))
 
     def _insert_articles(self, conn, results: Sequence[DocumentResult]) -> list[int]:
-        from marsad.normalize.arabic import normalize_for_matching
-
         next_rid = conn.execute("SELECT coalesce(max(rid), 0) + 1 FROM articles").fetchone()[0]
         article_rows, fts_rows = [], []
         for result in results:
@@ -161,7 +159,7 @@ class Store:
             for article in result.articles:
                 article_rows.append(rows.article_row(article, next_rid))
                 body = text[article.body_start : article.body_end]
-                fts_rows.append((next_rid, normalize_for_matching(article.title or ""), normalize_for_matching(body)))
+                fts_rows.append((next_rid, fts_text(article.title or ""), fts_text(body)))
                 next_rid += 1
         conn.executemany(_insert("articles", rows.ARTICLE_COLUMNS), article_rows)
         conn.executemany("INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)", fts_rows)
@@ -222,6 +220,23 @@ class Store:
             return [dict(r) for r in self.conn.execute(query, (fts_query(text), limit))]
         except sqlite3.OperationalError as exc:
             raise StoreError(f"bad search {text!r}: {exc}") from exc
+
+
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def fts_text(text: str) -> str:
+    """Text as the full-text index holds it: Arabic letter forms folded.
+
+    The ``unicode61`` tokenizer folds case and Latin diacritics itself, and
+    treats every quote and dash as a separator, so only Arabic needs work here;
+    queries go through :func:`fts_query`, which folds the same way.
+    """
+    if not _ARABIC.search(text):
+        return text
+    from marsad.normalize.arabic import normalize_arabic
+
+    return normalize_arabic(text)
 
 
 def fts_query(text: str) -> str:
