@@ -17,6 +17,7 @@ earlier one where they overlap):
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
@@ -91,7 +92,7 @@ class ActorRecognizer:
                  for hit in longest(scan(doc, self.dictionary.automaton))]
         titles = [m for m in (self._from_title(text, hit) for hit in _title_hits(doc)) if m is not None]
         found = _add_free(known, longest(titles))
-        needy = _without_actor(sentences_to_check, found) if self.use_ner else []
+        needy = _without_actor(text, sentences_to_check, found) if self.use_ner else []
         if needy:
             entities = (self._from_entity(text, e) for e in self.ner.entities(text, needy))
             found = _add_free(found, longest([m for m in entities if m is not None]))
@@ -235,12 +236,21 @@ def _place(matches: list[ActorMatch], articles: Sequence[Article]) -> list[tuple
     return placed
 
 
-def _without_actor(sentences: Sequence[tuple[int, int]], found: Sequence[ActorMatch]) -> list[tuple[int, int]]:
-    """The sentences no dictionary, demonym or title match falls in: the only ones NER reads."""
-    starts = sorted(m.start for m in found)
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+")
+
+
+def _without_actor(text: str, sentences: Sequence[tuple[int, int]], found: Sequence[ActorMatch]) -> list[tuple[int, int]]:
+    """The sentences with a capitalised word no match explains (past the sentence's first word):
+    a name NER may know. Only these are read by spaCy; a generic actor ("gunmen") explains nothing."""
+    covered = sorted((m.start, m.end) for m in found if m.kind != "generic")
     needy = []
     for start, end in sentences:
-        i = bisect.bisect_left(starts, start)
-        if i == len(starts) or starts[i] >= end:
+        words = [w.start() for w in _CAPITALISED.finditer(text, start, end)][1:]
+        if any(not _inside(covered, position) for position in words):
             needy.append((start, end))
     return needy
+
+
+def _inside(spans: Sequence[tuple[int, int]], position: int) -> bool:
+    i = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= position < spans[i][1]
