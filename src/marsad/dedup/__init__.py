@@ -3,7 +3,7 @@
 Three tiers, all indexed in SQLite so that they hold at a million articles:
 
 * **copy** -- MinHash (word 3-shingles of the folded body, 128 permutations,
-  16-bit values), 32 bands of 3 rows; candidate pairs come from a join on
+  16-bit values), 32 bands of 4 rows; candidate pairs come from a join on
   ``(band, bucket)`` in ``dedup_bands`` and are linked when their estimated
   Jaccard reaches 0.40.  A copy's ``articles.duplicate_of`` names
   the earliest article of its group.

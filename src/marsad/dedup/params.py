@@ -2,11 +2,14 @@
 
 The defaults are tuned for news on HRDsAttack train (eval/dedup.py):
 
-* articles: word 3-shingles, 128 permutations; 96 of them cut into 32 bands
-  of 3 rows, so a pair with Jaccard 0.40 meets in some band with probability
-  0.88, 0.475 (a tenth of the words reworded) with 0.97, 0.55 with 0.995;
-  all 128 values verify the pair, which is a copy at an estimated Jaccard of
-  0.40 (distinct articles on one story reach 0.3 at most in the data set);
+* articles: word 3-shingles, 128 permutations in 32 bands of 4 rows: a
+  pair meets in some band with probability 0.50 at Jaccard 0.38, 0.81 at
+  0.475, 0.95 at 0.55 and 0.99 at 0.60 (a copy with a tenth of its words
+  reworded is at 0.5-0.65), while a pair at 0.10 meets with 0.3% only; all
+  128 values verify the pair, a copy at an estimated Jaccard of 0.40
+  (distinct articles on one story reach 0.3 at most in the data set).
+  Three rows (50% at 0.28) link 0.3% more reworded copies but make
+  four to thirteen times as many candidates, which costs at a million;
 * paragraphs of 20 words or more: exact repeats by fingerprint; near-exact
   ones by 64 permutations, 50 of them in 10 bands of 5 rows, the 4 candidates
   sharing most bands verified at 0.60 and required to carry the same numbers;
@@ -27,7 +30,7 @@ class DedupParams:
     shingle: int = 3
     num_perm: int = 128
     bands: int = 32
-    rows: int = 3
+    rows: int = 4
     copy_threshold: float = 0.40
     min_tokens: int = 12
     max_candidates: int = 64
