@@ -95,3 +95,11 @@ def test_normalize_arabic_is_idempotent(text: str) -> None:
 def test_matching_form_of_arabic_is_stable(text: str) -> None:
     once = normalize_for_matching(text)
     assert normalize_for_matching(once) == once
+
+
+@given(st.text(alphabet=st.sampled_from(
+    [chr(c) for c in range(0x0600, 0x06FF)] + list("abc XYZ 0123 ’-\n")), max_size=200))
+def test_fast_fold_equals_the_character_table(text):
+    from marsad.normalize.arabic import _arabic_table
+
+    assert normalize_arabic(text) == text.translate(_arabic_table())
