@@ -74,6 +74,13 @@ def test_different_place_day_or_type_stay_apart(store):
     assert len(events(store)) == 4
 
 
+def test_an_undated_mention_founds_no_event(store):
+    store.write_batch([report("a", "Tigris Wire", "A convoy was hit near al-Mahawil.", day=None)], hooks=[fuse_batch])
+    assert events(store) == []
+    (row,) = store.query("SELECT event_id FROM mentions")
+    assert row["event_id"] is None
+
+
 def test_province_level_mention_joins_the_finer_event(store):
     store.write_batch([
         report("a", "Tigris Wire", "A convoy was hit near al-Mahawil."),

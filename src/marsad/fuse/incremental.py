@@ -48,12 +48,15 @@ def fuse_batch(conn: sqlite3.Connection, written) -> dict[str, int]:
 
 def fuse_new_mentions(conn: sqlite3.Connection, doc_ids: Sequence[str],
                       refresh: Sequence[str] = ()) -> FuseOutcome:
-    """Give every unfused, non-background mention of ``doc_ids`` an event.
+    """Give every unfused, non-background, dated mention of ``doc_ids`` an event.
+
+    A mention with no date at all (an undated page, no date in the text) stays a
+    mention without an event: an event row always has a day, week or month.
 
     ``refresh`` names events whose mentions changed otherwise (a document
     replaced); they are rolled up again, or removed when no mention is left.
     """
-    new = _views(conn, "m.event_id IS NULL AND m.background = 0 AND m.doc_id IN ({})", doc_ids)
+    new = _views(conn, "m.event_id IS NULL AND m.background = 0 AND m.date IS NOT NULL AND m.doc_id IN ({})", doc_ids)
     new.sort(key=lambda v: (v.day or date.max, v.mention_id))
     touched: dict[str, bool] = {event_id: False for event_id in refresh}
     for view in new:
