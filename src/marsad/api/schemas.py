@@ -4,42 +4,32 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, create_model
 
 
-class EventRow(BaseModel):
-    event_id: str
-    event_date: str
-    time_precision: int
-    disorder_type: str | None = None
-    event_type: str
-    sub_event_type: str
-    actor1: str | None = None
-    assoc_actor_1: str | None = None
-    inter1: str | None = None
-    actor2: str | None = None
-    assoc_actor_2: str | None = None
-    inter2: str | None = None
-    interaction: str | None = None
-    civilian_targeting: str | None = None
-    iso: int | None = None
-    country: str | None = None
-    admin1: str | None = None
-    admin2: str | None = None
-    location: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    geo_precision: int | None = None
-    source: str | None = None
-    source_scale: str | None = None
-    notes: str | None = None
-    fatalities: int | None = None
-    tags: str | None = None
-    n_mentions: int
-    n_sources: int
-    fatalities_min: int | None = None
-    fatalities_max: int | None = None
-    status: str
+def _event_row_model() -> type[BaseModel]:
+    """The events table as a response model, built from the ``Event`` record itself.
+
+    Columns come in the export's (ACLED) order; enum-typed fields travel as strings.
+    """
+    from dataclasses import MISSING, fields
+    from enum import Enum
+    from typing import get_type_hints
+
+    from marsad.export import TABLES
+    from marsad.models import Event
+
+    hints = get_type_hints(Event)
+    defaults = {f.name: (... if f.default is MISSING else f.default) for f in fields(Event)}
+    columns = {}
+    for name in TABLES["events"].columns:
+        kind = hints[name]
+        kind = str if isinstance(kind, type) and issubclass(kind, Enum) else kind
+        columns[name] = (kind, defaults[name])
+    return create_model("EventRow", **columns)
+
+
+EventRow = _event_row_model()
 
 
 class EventPage(BaseModel):
