@@ -205,7 +205,9 @@ class DocumentStages:
     def _actor_mentions(self, document, articles, toponyms):
         sentences = self.extractor().event_sentences(document, articles) if self.options.ner else ()
         hints = _country_hints(articles, toponyms)
-        return self.recognizer().mentions(document, articles, sentences_to_check=sentences, country_hints=hints)
+        places = [(t.char_start, t.char_end) for t in toponyms]
+        return self.recognizer().mentions(document, articles, sentences_to_check=sentences, country_hints=hints,
+                                          explained=places)
 
     def geoparser(self):
         if self._geoparser is None:

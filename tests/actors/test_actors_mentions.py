@@ -96,3 +96,21 @@ def test_find_on_empty_and_odd_spans() -> None:
     assert recognizer.find("") == []
     assert recognizer.find("ISIS", sentences_to_check=[(10, 20), (3, 1)]) == recognizer.find("ISIS")
     assert not recognizer.ner.loaded
+
+
+def test_ner_gate_skips_places_calendar_words_and_headlines() -> None:
+    """spaCy reads a sentence only for a capitalised word no earlier stage explains."""
+    from marsad.actors.recognizer import _without_actor
+
+    text = ("Gunmen attacked a checkpoint near Baiji on Tuesday in March. "
+            "Roadside Bomb Kills Three Soldiers Near Tikrit Checkpoint. "
+            "Fighters loyal to the Northern Shield Brigade stormed the village.")
+    first = (0, text.index(".") + 1)
+    headline = (first[1] + 1, text.index(".", first[1] + 1) + 1)
+    claim = (headline[1] + 1, len(text))
+    recognizer = ActorRecognizer(ActorDictionary.load(), use_ner=False)
+    found = recognizer.find(text)
+    baiji = (text.index("Baiji"), text.index("Baiji") + 5)
+    needy = _without_actor(text, [first, headline, claim], found, [baiji])
+    assert needy == [claim]
+    assert _without_actor(text, [first], found, []) == [first]  # without the toponym, Baiji is unexplained

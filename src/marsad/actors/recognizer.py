@@ -80,10 +80,13 @@ class ActorRecognizer:
         self.ner = ner if ner is not None else NerModel()
         self._place_names = _place_names(self.dictionary)
 
-    def find(self, text: str, *, sentences_to_check: Sequence[tuple[int, int]] = ()) -> list[ActorMatch]:
+    def find(self, text: str, *, sentences_to_check: Sequence[tuple[int, int]] = (),
+             explained: Sequence[tuple[int, int]] = ()) -> list[ActorMatch]:
         """Actors and people named in ``text``, in text order, never overlapping.
 
-        spaCy runs only when ``use_ner`` is set and only inside ``sentences_to_check``.
+        spaCy runs only when ``use_ner`` is set and only inside ``sentences_to_check``
+        holding a capitalised word that neither a match nor ``explained`` (spans
+        other stages already account for: place names, dates) covers.
         """
         if not text:
             return []
@@ -92,22 +95,25 @@ class ActorRecognizer:
                  for hit in longest(scan(doc, self.dictionary.automaton))]
         titles = [m for m in (self._from_title(text, hit) for hit in _title_hits(doc)) if m is not None]
         found = _add_free(known, longest(titles))
-        needy = _without_actor(text, sentences_to_check, found) if self.use_ner else []
+        needy = _without_actor(text, sentences_to_check, found, explained) if self.use_ner else []
         if needy:
             entities = (self._from_entity(text, e) for e in self.ner.entities(text, needy))
             found = _add_free(found, longest([m for m in entities if m is not None]))
         return found
 
     def analyse(self, doc: Document, articles: Sequence[Article], sentences_to_check: Sequence[tuple[int, int]] = (),
-                *, country_hints: Mapping[str, str] | None = None) -> ActorAnalysis:
+                *, country_hints: Mapping[str, str] | None = None,
+                explained: Sequence[tuple[int, int]] = ()) -> ActorAnalysis:
         """The actor mentions of ``doc`` inside ``articles`` and the people named there.
 
         ``country_hints`` (article id -> ISO2) names the country of generic actors
         ("gunmen" -> "Unidentified Armed Group (Iraq)"); without one a generic
         actor keeps its bare name ("Civilians"), and unnamed state forces get none.
+        ``explained``: spans of names other stages found (toponyms), which need no NER.
         """
         hints = country_hints or {}
-        placed = _place(self.find(doc.text or "", sentences_to_check=sentences_to_check), articles)
+        found = self.find(doc.text or "", sentences_to_check=sentences_to_check, explained=explained)
+        placed = _place(found, articles)
         mentions, matches, speakers = [], [], []
         for article, match in placed:
             if match.kind == "person":
@@ -119,9 +125,10 @@ class ActorRecognizer:
 
     def mentions(self, doc: Document, articles: Sequence[Article],
                  sentences_to_check: Sequence[tuple[int, int]] = (), *,
-                 country_hints: Mapping[str, str] | None = None) -> tuple[ActorMention, ...]:
+                 country_hints: Mapping[str, str] | None = None,
+                 explained: Sequence[tuple[int, int]] = ()) -> tuple[ActorMention, ...]:
         """The :class:`ActorMention` records of ``doc`` (see :meth:`analyse`)."""
-        return self.analyse(doc, articles, sentences_to_check, country_hints=country_hints).mentions
+        return self.analyse(doc, articles, sentences_to_check, country_hints=country_hints, explained=explained).mentions
 
     def _mention(self, doc: Document, article: Article, match: ActorMatch, hint: str | None) -> ActorMention:
         actor, category, country = match.canonical, match.category, match.country
@@ -237,18 +244,37 @@ def _place(matches: list[ActorMatch], articles: Sequence[Article]) -> list[tuple
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# capitalised for reasons other than being a name: calendar words and sentence openers
+_NOT_NAMES = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+the a an in on at of for and but or he she it they we i his her its their this that these those
+there then when while after before during since as by from with without according meanwhile however
+also earlier later today yesterday tonight last next mr mrs ms dr
+""".split())
+TITLE_CASE_SHARE = 0.6  # a sentence this capitalised is a headline: its capitals tell nothing
 
 
-def _without_actor(text: str, sentences: Sequence[tuple[int, int]], found: Sequence[ActorMatch]) -> list[tuple[int, int]]:
-    """The sentences with a capitalised word no match explains (past the sentence's first word):
-    a name NER may know. Only these are read by spaCy; a generic actor ("gunmen") explains nothing."""
-    covered = sorted((m.start, m.end) for m in found if m.kind != "generic")
+def _without_actor(text: str, sentences: Sequence[tuple[int, int]], found: Sequence[ActorMatch],
+                   explained: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """The sentences with a capitalised word nothing explains (past the sentence's first word):
+    a name NER may know. Only these are read by spaCy. A generic actor ("gunmen") explains
+    nothing; place names and calendar words explain themselves; a title-case headline is skipped."""
+    covered = sorted([(m.start, m.end) for m in found if m.kind != "generic"] + [tuple(span) for span in explained])
     needy = []
     for start, end in sentences:
-        words = [w.start() for w in _CAPITALISED.finditer(text, start, end)][1:]
-        if any(not _inside(covered, position) for position in words):
+        if _title_case(text, start, end):
+            continue
+        words = [w for w in _CAPITALISED.finditer(text, start, end)][1:]
+        if any(w.group().lower() not in _NOT_NAMES and not _inside(covered, w.start()) for w in words):
             needy.append((start, end))
     return needy
+
+
+def _title_case(text: str, start: int, end: int) -> bool:
+    words = [w.group() for w in _WORD.finditer(text, start, end) if len(w.group()) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def _inside(spans: Sequence[tuple[int, int]], position: int) -> bool:

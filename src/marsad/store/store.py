@@ -177,7 +177,7 @@ class Store:
         with self.transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO runs (started_at, inputs, options) VALUES (?, ?, ?)",
-                (_now(), json.dumps(list(inputs)), json.dumps(options, default=str)),
+                (_now(), json.dumps([str(i) for i in inputs]), json.dumps(options, default=str)),
             )
             return int(cursor.lastrowid)
 
