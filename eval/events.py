@@ -1,6 +1,12 @@
 """Score the LEAD event of each article against HRDsAttack gold.
 
-    .venv/bin/python eval/events.py [--data FILE] [--json] [--limit N]
+    .venv/bin/python eval/events.py [--data FILE] [--json] [--limit N] [--pipeline]
+
+``--pipeline`` runs the records the way an outside evaluation does: one JSON
+Lines file (id, title, text, published) through ``marsad.pipeline.run`` into a
+temporary database (every stage, spaCy NER included), then each document's
+lead mention read back from the ``mentions`` table.  Without it the stages
+are called directly (first article only, no NER): faster, for iterating.
 
 Each record becomes a JSON Lines-style document: title + blank line + the
 ``<p>`` paragraphs of ``sample["Input.article_interface"]`` separated by blank
@@ -264,6 +270,40 @@ def score_one(
     tally.fn += len(wanted - got)
 
 
+def run_pipeline(data: Path, limit: int | None) -> tuple[Tally, list[str]]:
+    """Score what ``marsad run`` stores: the lead mention of each document from the mentions table."""
+    import sqlite3
+    import tempfile
+    from types import SimpleNamespace
+
+    from marsad.pipeline import RunOptions, run as run_marsad
+    from marsad.store import Store
+
+    records = json.loads(data.read_text(encoding="utf-8"))[:limit]
+    docs = [document_of(record, index) for index, record in enumerate(records)]
+    codes, tally = _country_codes(), Tally()
+    with tempfile.TemporaryDirectory() as folder:
+        feed, db = Path(folder) / "records.jsonl", Path(folder) / "eval.db"
+        feed.write_text("".join(json.dumps({"id": d.doc_id, "title": d.title, "text": d.text, "published": d.published}) + "\n"
+                                for d in docs), encoding="utf-8")
+        started = time.perf_counter()
+        store = Store(db)
+        try:
+            run_marsad([str(feed)], store, RunOptions(workers=1))
+        finally:
+            store.close()
+        tally.seconds = time.perf_counter() - started
+        conn = sqlite3.connect(db)
+        conn.row_factory = sqlite3.Row
+        rows = [SimpleNamespace(**dict(row)) for row in conn.execute("SELECT * FROM mentions ORDER BY doc_id, char_start")]
+        conn.close()
+    for record, doc in zip(records, docs):
+        mentions = [m for m in rows if m.doc_id == doc.doc_id]
+        lead = next((m for m in mentions if m.lead), None)
+        score_one(tally, record["merged_sample"], lead, mentions, doc.text.split("\n\n"), codes)
+    return tally, ["pipeline: marsad.pipeline.run, every stage (seconds are wall-clock, model loading included)"]
+
+
 def run(data: Path, limit: int | None) -> tuple[Tally, list[str]]:
     records = json.loads(data.read_text(encoding="utf-8"))[:limit]
     places, actors, notes = _stages()
@@ -308,11 +348,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--pipeline", action="store_true", help="run marsad.pipeline.run and score the stored leads")
     args = parser.parse_args(argv)
     if not args.data.exists():
         print(f"no data at {args.data}", file=sys.stderr)
         return 1
-    table = _table(*run(args.data, args.limit))
+    table = _table(*(run_pipeline if args.pipeline else run)(args.data, args.limit))
     if args.json:
         print(json.dumps(table, indent=1))
         return 0

@@ -192,3 +192,26 @@ def test_ids_are_deterministic_and_event_sentences():
     spans = extractor.event_sentences(doc, [article])
     assert any(doc.text[s:e].startswith("Clashes erupted") for s, e in spans)
     assert all(m.evidence.component == "events" for m in extractor.extract(doc, [article], [], [])[0])
+
+
+def test_a_crime_a_court_refers_to_keeps_its_own_date():
+    """"found guilty on Thursday of the November 2019 shooting": the shooting is dated November 2019
+    and told as history; the trial's day is not the event's."""
+    doc, article = make_doc(
+        "Verdict in a Mosul courtroom",
+        "A man was found guilty of murder on Thursday for the November 2019 shooting of two shopkeepers in Mosul.",
+        published="2022-01-28",
+    )
+    mentions, _ = EventExtractor().extract(doc, [article], [], [])
+    shooting = next(m for m in mentions if m.sub_event_type == "Attack" and m.char_start > len("Verdict"))
+    assert (shooting.date, shooting.time_precision, shooting.background) == ("2019-11-01", 3, True)
+
+
+def test_without_a_legal_frame_the_governing_date_stands():
+    doc, article = make_doc(
+        "Shooting in Mosul",
+        "Gunmen shot dead two shopkeepers in Mosul on Thursday, a year after the November 2020 attack on the market.",
+        published="2022-01-28",
+    )
+    mentions, _ = EventExtractor().extract(doc, [article], [], [])
+    assert mentions[0].date == "2022-01-27" and not mentions[0].background

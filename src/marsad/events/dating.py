@@ -98,11 +98,15 @@ def sentence_date(
     *,
     history_cue: bool = False,
     latest_year: int | None = None,
+    past_crime: bool = False,
 ) -> EventDate | None:
     """The date the sentence gives its event, or None when it gives none.
 
     ``trigger_at`` is the trigger's offset in ``text``; ``latest_year`` the
     latest year the article mentions (stands in for a missing anchor).
+    ``past_crime``: the trigger is the crime a court or charge refers to
+    ("found guilty on Thursday of the November 2019 shooting"), so of the
+    sentence's dates the earliest is the event's; the others date the trial.
     """
     if not _DATE_GATE.search(text):
         return None
@@ -111,7 +115,7 @@ def sentence_date(
     found = found or [d for d in _bare_years(text) if _usable(d, anchor)]
     if not found:
         return None
-    best = _governing_date(found, text, trigger_at)
+    best = min(found, key=lambda d: (d.date, d.start)) if past_crime else _governing_date(found, text, trigger_at)
     old = _is_old(best, anchor, latest_year)
     recent_enough = anchor is not None and best.date is not None and best.date < anchor
     background = old or (history_cue and recent_enough and (anchor - best.date).days > 14)  # type: ignore[operator]

@@ -61,6 +61,7 @@ class Lexicon:
     no_casualties: re.Pattern[str]
     habitual: re.Pattern[str]
     background: re.Pattern[str]
+    legal_frame: re.Pattern[str]  # "found guilty of", "accused of": the crime that follows is past
     dispute: re.Pattern[str]
     verbs: tuple[Verb, ...]
     partisan: re.Pattern[str]
@@ -151,6 +152,7 @@ def lexicon(lang: str) -> Lexicon:
         no_casualties=_union(cues["no_casualties"][lang], lang),
         habitual=_union(cues["habitual"][lang], lang),
         background=_union(cues["background"][lang], lang),
+        legal_frame=_union(cues["legal_frame"][lang], lang),
         dispute=_union(cues["dispute"][lang], lang),
         verbs=_verbs(attribution["verbs"][lang], lang),
         partisan=_union(attribution["partisan"][lang], lang),

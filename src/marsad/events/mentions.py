@@ -119,7 +119,8 @@ def event_date(ctx: Context, view: View, previous: EventDate | None) -> EventDat
     """The date of an event sentence, else the previous event's (same or previous paragraph), else the article's."""
     history = bool(view.lex.background.search(view.folded))
     found = sentence_date(
-        view.text, view.trigger_start - view.start, ctx.anchor, view.lang, history_cue=history, latest_year=ctx.latest_year
+        view.text, view.trigger_start - view.start, ctx.anchor, view.lang, history_cue=history,
+        latest_year=ctx.latest_year, past_crime=_past_crime(view),
     )
     if found is not None:
         return found
@@ -128,6 +129,18 @@ def event_date(ctx: Context, view: View, previous: EventDate | None) -> EventDat
     if previous is not None and previous.source == "sentence" and not previous.background:
         return EventDate(previous.date, previous.time_precision, "paragraph")
     return article_date(ctx.article.published, ctx.article.date_precision)
+
+
+LEGAL_REACH = 60  # folded characters before a trigger searched for "accused of", "guilty of" …
+
+
+def _past_crime(view: View) -> bool:
+    """"found guilty of murder", "accused of taking part in the killing": the trigger names a crime
+    a court, charge or warrant refers to, not something happening as the sentence is told."""
+    hit = view.reading.hit
+    if hit is None:
+        return False
+    return view.lex.legal_frame.search(view.folded, max(0, hit.start - LEGAL_REACH), hit.start) is not None
 
 
 def status_of(view: View, said: Attribution | None) -> Status:
