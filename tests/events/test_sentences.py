@@ -215,3 +215,8 @@ def test_without_a_legal_frame_the_governing_date_stands():
     )
     mentions, _ = EventExtractor().extract(doc, [article], [], [])
     assert mentions[0].date == "2022-01-27" and not mentions[0].background
+
+
+def test_riot_police_are_police_not_a_riot():
+    assert reading("Riot police in anti-riot gear stood outside the ministry.").sub_event_type is None
+    assert reading("Rioters torched the party headquarters.").sub_event_type == "Violent demonstration"

@@ -2,6 +2,8 @@ import gzip
 import io
 import json
 
+import os
+
 import pytest
 
 from marsad.errors import UsageError
@@ -50,6 +52,14 @@ def test_discover_walks_folders_sorted_and_skips_hidden(tmp_path):
     (tmp_path / ".git" / "x.txt").write_text(PAGE)
     found = [s.origin for s in discover([str(tmp_path)])]
     assert found == [str(tmp_path / "a.txt"), str(tmp_path / "b" / "2.txt")]
+
+
+def test_discover_leaves_a_folders_own_documentation_unless_named(tmp_path):
+    for name in ("README.md", "LICENSE", "notes.rst", "page.txt", "readme_first.txt"):
+        (tmp_path / name).write_text(PAGE)
+    found = [os.path.basename(s.origin) for s in discover([str(tmp_path)])]
+    assert found == ["page.txt", "readme_first.txt"]
+    assert [s.origin for s in discover([str(tmp_path / "README.md")])] == [str(tmp_path / "README.md")]
 
 
 def test_discover_names_a_missing_input():

@@ -72,11 +72,15 @@ def discover(inputs: Sequence[str]) -> Iterator[Source]:
             raise UsageError(f"no such file or folder: {given}")
 
 
+# a folder's own documentation is not a page to read (a file named on the command line always is)
+_DOC_FILES = re.compile(r"^(?:readme|licen[cs]e|copying|changelog|notice)(?:\.\w+)?$|\.(?:md|rst)$", re.IGNORECASE)
+
+
 def _walk(folder: str) -> Iterator[Source]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith("."):
+            if not name.startswith(".") and not _DOC_FILES.search(name):
                 path = os.path.join(root, name)
                 yield Source(origin=path, path=path)
 

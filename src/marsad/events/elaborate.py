@@ -1,0 +1,142 @@
+"""One event told over several sentences of an article stays one mention.
+
+News tells an event, then elaborates: "Hundreds protested outside the
+electricity office yesterday evening. The protest turned violent after
+nightfall. Riot police fired tear gas to disperse them."  Each sentence has a
+trigger, but an analyst wants one protest, coded by what it became.  A
+sentence is an *elaboration* of the mention before it when
+
+* it gives no date of its own, or the same date, at the same precision, as
+  the earlier sentence gives its own;
+* it is not history (background) and neither is the earlier mention;
+* its event belongs to the same family (:data:`FAMILIES`: protests and riots
+  are one family; a defused rocket belongs to the attack it was part of), and
+  has the same sub-type unless both are in :data:`ESCALATION` or the later
+  one is a part (:data:`SAME_FAMILY_SUB_TYPES`);
+* it lies at most :data:`PARAGRAPH_REACH` paragraphs further on;
+* its place is the same, unknown, or within :data:`NEAR_KM` of the earlier one
+  (when neither has a place, only within one paragraph);
+* it does not announce a new instance ("another convoy", "in a separate
+  attack", "elsewhere", "هجوم آخر").
+
+The elaboration's sentence then points at the earlier mention (claims made
+there concern it); the sub-type becomes the more telling of the two
+(:data:`ESCALATION`), and a death toll missing from the first is taken from
+the elaboration.  Title mentions are left to the lead logic.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from typing import Sequence
+
+from marsad.events.mentions import MentionDetail
+from marsad.events.taxonomy import sub_type
+from marsad.events.views import View
+from marsad.models import EventMention
+
+PARAGRAPH_REACH = 2
+_NEW_INSTANCE = re.compile(
+    r"\b(?:another|separate|separately|elsewhere|meanwhile|second|third|(?:a|one) more|in a further)\b"
+    r"|(?<!\w)(?:اخر|اخري|منفصل|منفصله|في سياق|من جهه اخري|وفي)(?!\w)"
+)
+NEAR_KM = 25.0
+FAMILIES = {
+    "Protests": "demonstration",
+    "Riots": "demonstration",
+    "Battles": "battle",
+    "Explosions/Remote violence": "remote",
+    "Violence against civilians": "civilians",
+}
+SAME_FAMILY_SUB_TYPES = {"Disrupted weapons use": "remote"}  # "two more rockets were defused"
+# within a family, a later sub-type replaces an earlier one ranked lower
+ESCALATION = {
+    "Peaceful protest": 1,
+    "Protest with intervention": 2,
+    "Excessive force against protesters": 3,
+    "Violent demonstration": 4,
+    "Mob violence": 4,
+}
+
+
+def family(mention: EventMention) -> str | None:
+    return SAME_FAMILY_SUB_TYPES.get(mention.sub_event_type) or FAMILIES.get(mention.event_type)
+
+
+def fold_elaborations(
+    views: Sequence[View], by_view: dict[int, list[EventMention]], details: Sequence[MentionDetail]
+) -> dict[int, list[EventMention]]:
+    """``by_view`` with each elaborating sentence pointing at the mention it elaborates."""
+    sources = {d.mention_id: d.date_source for d in details}
+    folded: dict[int, list[EventMention]] = {}
+    open_by_family: dict[str, tuple[int, int]] = {}  # family -> (view index of the mention, its paragraph)
+    for index in sorted(by_view):
+        found = by_view[index]
+        kind = family(found[0]) if len(found) == 1 else None
+        earlier = open_by_family.get(kind) if kind else None
+        if earlier is not None and _elaborates(views[index], found[0], folded[earlier[0]][0], sources, views[index].paragraph - earlier[1]):
+            merged = merge(folded[earlier[0]][0], found[0])
+            for key, value in folded.items():
+                folded[key] = [merged if m.mention_id == merged.mention_id else m for m in value]
+            folded[index] = [merged]
+            open_by_family[kind] = (earlier[0], views[index].paragraph)  # the next elaboration may follow this one
+            continue
+        folded[index] = found
+        if kind and not found[0].background and not views[index].is_title:
+            open_by_family[kind] = (index, views[index].paragraph)
+    return folded
+
+
+def _elaborates(view: View, later: EventMention, earlier: EventMention, sources: dict[str, str], paragraphs_on: int) -> bool:
+    if view.is_title or later.background or earlier.background or paragraphs_on > PARAGRAPH_REACH:
+        return False
+    if sources.get(later.mention_id) == "sentence" and (
+        sources.get(earlier.mention_id) != "sentence" or (later.date, later.time_precision) != (earlier.date, earlier.time_precision)
+    ):
+        return False
+    if not _compatible(later.sub_event_type, earlier.sub_event_type):
+        return False
+    if _NEW_INSTANCE.search(view.folded):
+        return False
+    if later.location is None and earlier.location is None:
+        return paragraphs_on == 0
+    return _near(later, earlier)
+
+
+def _compatible(later: str, earlier: str) -> bool:
+    return later == earlier or later in SAME_FAMILY_SUB_TYPES or {later, earlier} <= set(ESCALATION)
+
+
+def _near(later: EventMention, earlier: EventMention) -> bool:
+    if later.location is None or later.location == earlier.location:
+        return True
+    if None in (later.latitude, later.longitude, earlier.latitude, earlier.longitude):
+        return False
+    return _km(later.latitude, later.longitude, earlier.latitude, earlier.longitude) <= NEAR_KM  # type: ignore[arg-type]
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+def merge(earlier: EventMention, later: EventMention) -> EventMention:
+    """The earlier mention, coded by what the elaboration adds (same id, same evidence)."""
+    merged = earlier
+    if ESCALATION.get(later.sub_event_type, 0) > ESCALATION.get(earlier.sub_event_type, 0):
+        kind = sub_type(later.sub_event_type)
+        merged = dataclasses.replace(
+            merged, event_type=kind.event_type, sub_event_type=later.sub_event_type, cameo=kind.cameo, plover=kind.plover,
+            actor1=later.actor1 if earlier.event_type != kind.event_type else merged.actor1,
+            actor1_type=later.actor1_type if earlier.event_type != kind.event_type else merged.actor1_type,
+            actor2=merged.actor2 or later.actor2, actor2_type=merged.actor2_type or later.actor2_type,
+        )
+    if merged.fatalities is None and later.fatalities is not None:
+        merged = dataclasses.replace(
+            merged, fatalities=later.fatalities, fatalities_min=later.fatalities_min, fatalities_max=later.fatalities_max
+        )
+    return merged

@@ -1,0 +1,57 @@
+"""One event told over several sentences stays one mention (marsad.events.elaborate)."""
+
+from marsad.events import EventExtractor
+
+from .conftest import make_doc, toponym
+
+
+def _extract(title: str, body: str, places: list[tuple[str, dict]] = ()):
+    doc, article = make_doc(title, body, published="2021-07-18")
+    toponyms = [toponym(doc, article, text, **kwargs) for text, kwargs in places]
+    mentions, claims = EventExtractor().extract(doc, [article], toponyms, [])
+    return doc, mentions, claims
+
+
+def test_a_protest_that_turns_violent_is_one_event_coded_by_what_it_became():
+    doc, mentions, _ = _extract(
+        "Power cuts in Nasiriyah",
+        "Hundreds of people protested outside the electricity office in Nasiriyah yesterday evening over power cuts. "
+        "Riot police fired tear gas to disperse the protesters.",
+        [("Nasiriyah", {"admin1": "Dhi Qar"})],
+    )
+    body = [m for m in mentions if m.char_start > len("Power cuts in Nasiriyah")]
+    assert len(body) == 1
+    assert body[0].sub_event_type == "Protest with intervention" and body[0].date == "2021-07-17"
+    assert doc.text[body[0].char_start:].startswith("Hundreds of people protested")
+
+
+def test_another_attack_in_the_same_paragraph_stays_its_own_event():
+    _, mentions, _ = _extract(
+        "Convoys hit",
+        "A roadside bomb struck a supply convoy near Hillah. Another roadside bomb struck a second convoy near Hillah.",
+        [("Hillah", {"admin1": "Babil"}), ("Hillah", {"admin1": "Babil", "occurrence": 1})],
+    )
+    body = [m for m in mentions if m.char_start > len("Convoys hit")]
+    assert len(body) == 2 and {m.sub_event_type for m in body} == {"Remote explosive/landmine/IED"}
+
+
+def test_sentences_with_their_own_different_dates_are_different_events():
+    _, mentions, _ = _extract(
+        "Clashes near Ramadi",
+        "Iraqi troops clashed with Islamic State fighters near Ramadi on Monday. "
+        "Troops clashed with the militants again near Ramadi on Friday.",
+        [("Ramadi", {"admin1": "Anbar"}), ("Ramadi", {"admin1": "Anbar", "occurrence": 1})],
+    )
+    body = [m for m in mentions if m.char_start > len("Clashes near Ramadi")]
+    assert sorted(m.date for m in body) == ["2021-07-12", "2021-07-16"]
+
+
+def test_rockets_defused_after_an_attack_belong_to_the_attack():
+    _, mentions, _ = _extract(
+        "Rockets near the base",
+        "Three rockets struck open ground near Ain al-Asad air base late on Monday night. "
+        "Two further rockets were found on the launcher and were defused by army engineers.",
+        [("Ain al-Asad air base", {"admin1": "Anbar", "feature_class": "S"})],
+    )
+    body = [m for m in mentions if m.char_start > len("Rockets near the base")]
+    assert [m.sub_event_type for m in body] == ["Shelling/artillery/missile attack"]
