@@ -165,3 +165,12 @@ def test_named_actors_must_agree():
 ])
 def test_status_roll_up(statuses, expected):
     assert roll_up_status(statuses) is expected
+
+
+def test_one_outlet_spelt_in_two_cases_counts_once(store):
+    store.write_batch([
+        report("a", "Tigris Wire", "A roadside bomb hit a supply convoy near al-Mahawil on Wednesday."),
+        report("b", "TIGRIS WIRE", "A bomb struck a convoy on the road near al-Mahawil on Wednesday."),
+    ], hooks=[fuse_batch])
+    (event,) = events(store)
+    assert (event["n_sources"], event["n_mentions"], event["source"]) == (1, 2, "Tigris Wire")

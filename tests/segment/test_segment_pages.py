@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from marsad.models import Article, DatePrecision, DocKind, Document
 from marsad.segment import COMPONENT, VERSION, body_text, segment_document
 
@@ -225,3 +227,31 @@ def test_outlet_and_date_on_one_line_dates_the_article():
     assert article.byline == "By Example News Agency"
     assert article.source == "Example News Agency"
     assert article.char_end == end_of(DATED_CREDIT, "part in the offensive.")
+
+
+@pytest.mark.parametrize(
+    ("first_lines", "outlet"),
+    [
+        (["Tigris Wire | Iraq Desk"], "Tigris Wire"),
+        (["قلم نيوز | الرئيسية | العراق | سوريا | تقارير | اتصل بنا"], "قلم نيوز"),
+        (["Levant Dispatch — Iraq notebook"], "Levant Dispatch"),
+        (["Levant Dispatch", "Syria | Idlib | Aleppo | Northeast | Opinion"], "Levant Dispatch"),
+        (["Rockets hit base | Updated 10:30"], None),  # a headline with a time stamp
+        (["Baghdad — Gunmen killed two people on Monday in a crowded market"], None),  # a dateline
+        (["Erbil air defences down two drones near airport", "Erbil air defences down two drones"], None),
+    ],
+)
+def test_masthead_names_the_outlet_of_a_page(first_lines, outlet):
+    from marsad.segment.fields import masthead_outlet
+
+    assert masthead_outlet(first_lines) == outlet
+
+
+def test_articles_without_a_source_line_take_the_mastheads_outlet():
+    text = ("Tigris Wire | Iraq Desk\n\nRoadside bomb hits convoy near Hillah\n\nMarch 16, 2022\n\n"
+            "A roadside bomb struck a logistics convoy north of Hillah on Wednesday, police said.\n\n"
+            "Two wounded in Baquba market blast\n\nMarch 16, 2022\n\n"
+            "A small bomb wounded two people in a market in Baquba on Wednesday, a medical source said.\n")
+    doc = Document(doc_id="m", kind=DocKind.PAGE, origin="m", text=text, content_sha="x")
+    articles = segment_document(doc)
+    assert len(articles) == 2 and {a.source for a in articles} == {"Tigris Wire"}

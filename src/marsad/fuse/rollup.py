@@ -80,9 +80,21 @@ def _actor_types(mentions: Sequence[MentionView]) -> dict[str, str]:
 
 
 def independent_sources(mentions: Sequence[MentionView]) -> list[str]:
-    """Distinct outlets of the mentions that are not reposts, sorted."""
-    outlets = {m.outlet or f"(unnamed outlet of {m.article_id})" for m in mentions if not m.is_repost}
-    return sorted(outlets) or [mentions[0].outlet or "(unnamed outlet)"]
+    """Distinct outlets of the mentions that are not reposts, sorted; "TIGRIS WIRE" and
+    "Tigris Wire" are one outlet, named by its spelling not in capitals (then the first in order)."""
+    outlets: dict[str, str] = {}
+    for m in mentions:
+        if not m.is_repost:
+            name = m.outlet or f"(unnamed outlet of {m.article_id})"
+            known = outlets.get(outlet_key(name))
+            if known is None or (name.isupper(), name) < (known.isupper(), known):
+                outlets[outlet_key(name)] = name
+    return sorted(outlets.values()) or [mentions[0].outlet or "(unnamed outlet)"]
+
+
+def outlet_key(name: str) -> str:
+    """An outlet's name compared without case or spacing."""
+    return " ".join(name.casefold().split())
 
 
 def fatalities_range(mentions: Sequence[MentionView]) -> tuple[int | None, int | None]:

@@ -21,6 +21,7 @@ from marsad.models import Article, DocKind, Document, Evidence
 from marsad.segment.assemble import Draft, draft_of, fallback_skeleton, language_of
 from marsad.segment.boundaries import Layout, build_skeletons
 from marsad.segment.classify import build_units
+from marsad.segment.fields import masthead_outlet
 from marsad.segment.dating import DateTools, Dating, date_articles
 from marsad.segment.lines import Line, split_lines, uses_blank_lines
 
@@ -48,8 +49,9 @@ def segment_document(doc: Document, *, dates: Any | None = None) -> tuple[Articl
     container_first = layout is Layout.CONTAINER
     datings = date_articles(skeletons, doc.published, tools, container_first=container_first)
     container_title = container_first and len(skeletons) == 1
+    masthead = masthead_outlet([line.text for line in lines[:2]]) if doc.kind == DocKind.PAGE else None
     drafts = (
-        draft_of(skeleton, doc, first=index == 0, container_title=container_title)
+        draft_of(skeleton, doc, first=index == 0, container_title=container_title, default_source=masthead)
         for index, skeleton in enumerate(skeletons)
     )
     return tuple(

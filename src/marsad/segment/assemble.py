@@ -61,7 +61,8 @@ def _title_of(
     return None, None
 
 
-def draft_of(skeleton: Skeleton, doc: Document, *, first: bool, container_title: bool = False) -> Draft:
+def draft_of(skeleton: Skeleton, doc: Document, *, first: bool, container_title: bool = False,
+             default_source: str | None = None) -> Draft:
     """Spans and fields of one article.
 
     With ``container_title`` (a container document holding one article) the
@@ -78,7 +79,7 @@ def draft_of(skeleton: Skeleton, doc: Document, *, first: bool, container_title:
         title=title,
         title_span=title_span,
         byline=byline_of(skeleton) or (doc.author if first else None),
-        source=source_of(skeleton, doc.source or doc.sitename),
+        source=source_of(skeleton, doc.source or doc.sitename or default_source),
         related_titles=related_of(skeleton),
         boilerplate=boilerplate_of(skeleton),
     )

@@ -7,6 +7,7 @@ which lines of the header, body and trailer say what.
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from marsad.models import Span
 from marsad.segment import patterns as P
@@ -127,3 +128,36 @@ def boilerplate_of(skeleton: Skeleton) -> tuple[Span, ...]:
     units += [unit for unit in skeleton.trailer if _dropped_around(unit)]
     spans = sorted({(unit.start, unit.end) for unit in units})
     return tuple(Span(start, end) for start, end in spans)
+
+
+_MASTHEAD = re.compile(r"^(?P<name>[^\W\d_][^|—–:\d]{1,38}?)\s+(?:\||—|–)\s+\S")
+_NAV_SEPARATORS = re.compile(r"\s\|\s|\s{3,}")
+MASTHEAD_WORDS = 4
+MASTHEAD_CHARS = 70  # a masthead is a short line ("Name | Section"); a dateline opens a long one
+
+
+def _section_or_menu(rest: str) -> bool:
+    """What follows a masthead's name: a short section name, or a menu of several."""
+    return len(_NAV_SEPARATORS.findall(rest)) >= 2 or len(rest.split()) <= MASTHEAD_WORDS + 1
+
+
+def masthead_outlet(lines: Sequence[str]) -> str | None:
+    """The outlet a page dump's masthead names: "Tigris Wire | Iraq Desk", "قلم نيوز | الرئيسية | …",
+    "Levant Dispatch — Iraq notebook", or a bare name followed by a navigation line; else None.
+    A masthead line is short and holds no digits; its name has at most four words."""
+    if not lines:
+        return None
+    first = lines[0].strip()
+    if len(first) > MASTHEAD_CHARS or any(c.isdigit() for c in first):
+        return None
+    match = _MASTHEAD.match(first)
+    if match is None and len(lines) > 1 and len(_NAV_SEPARATORS.findall(lines[1])) >= 3:
+        name = first
+    elif match is not None and _section_or_menu(first[match.end("name"):]):
+        name = match.group("name").strip()
+    else:
+        return None
+    words = name.split()
+    if not 1 <= len(words) <= MASTHEAD_WORDS or name[-1] in ".!?؟:," or any(c.isdigit() for c in name):
+        return None
+    return name
