@@ -55,3 +55,21 @@ def test_rockets_defused_after_an_attack_belong_to_the_attack():
     )
     body = [m for m in mentions if m.char_start > len("Rockets near the base")]
     assert [m.sub_event_type for m in body] == ["Shelling/artillery/missile attack"]
+
+
+def test_the_lead_lies_in_the_country_the_article_is_about():
+    """A Washington dateline on a story about Mosul: the lead event is placed in Iraq."""
+    body = ("WASHINGTON - Gunmen abducted two aid workers on Tuesday, the State Department said. "
+            "The men were seized at a checkpoint near Mosul. Relatives in Mosul said the kidnappers "
+            "had demanded a ransom, and officials in Nineveh province said a search was under way.")
+    doc, article = make_doc("Aid workers abducted", body, published="2021-07-18")
+    toponyms = [
+        toponym(doc, article, "WASHINGTON", name="Washington", country="US", admin1="District of Columbia"),
+        toponym(doc, article, "Mosul", country="IQ", admin1="Nineveh"),
+        toponym(doc, article, "Mosul", country="IQ", admin1="Nineveh", occurrence=1),
+        toponym(doc, article, "Nineveh", country="IQ", admin1="Nineveh", feature_class="A"),
+    ]
+    mentions, _ = EventExtractor().extract(doc, [article], toponyms, [])
+    lead = next(m for m in mentions if m.lead)
+    assert lead.sub_event_type == "Abduction/forced disappearance"
+    assert (lead.country, lead.admin1) == ("IQ", "Nineveh")

@@ -26,7 +26,7 @@ from marsad.events.detect import Mood
 from marsad.events.elaborate import fold_elaborations
 from marsad.events.dating import EventDate, latest_year_in, parse_anchor
 from marsad.events.geo import trusted
-from marsad.events.lead import borrow_date, choose_lead
+from marsad.events.lead import borrow_date, choose_lead, relocate_lead
 from marsad.events.mentions import COMPONENT, VERSION, Context, MentionDetail, build_mentions, event_date, event_views
 from marsad.events.roles import generic_actor
 from marsad.events.taxonomy import interaction, sub_type, taxonomy
@@ -147,7 +147,7 @@ def _article(ctx: Context, views: list[View], lead_only: bool) -> Extraction:
         details.insert(0, title_mention[1])
     mentions = [dataclasses.replace(m, lead=m.mention_id == lead_id) for m in mentions]
     sources = {d.mention_id: d.date_source for d in details}
-    mentions = [borrow_date(m, mentions, sources) if m.lead else m for m in mentions]
+    mentions = [relocate_lead(ctx, borrow_date(m, mentions, sources)) if m.lead else m for m in mentions]
     if lead_only:
         mentions = [m for m in mentions if m.lead]
     claims = _title_claims_to_lead(claims, views, lead_id)

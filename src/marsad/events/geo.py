@@ -153,12 +153,18 @@ def nearest_before(tops: Sequence[Toponym], start: int, limit: int) -> Place | N
 TRUSTED_SCORE = 0.6  # a toponym scored below this by the geoparser needs its country's support
 
 
-def dominant_country(tops: Sequence[Toponym]) -> str | None:
-    """The country the article's confident toponyms name most (score-weighted)."""
+def country_support(tops: Sequence[Toponym]) -> dict[str, float]:
+    """Per country, the summed scores of the confident toponyms in it."""
     support: dict[str, float] = {}
     for top in tops:
         if top.country and (top.score is None or top.score >= TRUSTED_SCORE):
             support[top.country] = support.get(top.country, 0.0) + (top.score or 1.0)
+    return support
+
+
+def dominant_country(tops: Sequence[Toponym]) -> str | None:
+    """The country the article's confident toponyms name most (score-weighted)."""
+    support = country_support(tops)
     return max(sorted(support), key=lambda code: support[code]) if support else None
 
 

@@ -17,11 +17,14 @@ import dataclasses
 from typing import Sequence
 
 from marsad.events.dating import EventDate
+from marsad.events.geo import article_place, country_support
 from marsad.events.mentions import Context, MentionDetail, build_mentions
 from marsad.events.views import View
 from marsad.models import EventMention
 
 LEAD_PARAGRAPHS = 2
+MAIN_COUNTRY_RATIO = 2.0  # the article's main country outweighs the lead's own this many times …
+MAIN_COUNTRY_SUPPORT = 2.0  # … with at least this much support (about two confident place names)
 
 
 def _first_paragraphs(views: Sequence[View]) -> set[int]:
@@ -90,3 +93,28 @@ def borrow_date(lead: EventMention, mentions: Sequence[EventMention], sources: d
     if not same:
         return lead
     return dataclasses.replace(lead, date=same[0].date, time_precision=same[0].time_precision)
+
+
+def relocate_lead(ctx: Context, lead: EventMention) -> EventMention:
+    """The lead is the article's main event, so it lies in the article's main country.
+
+    When the lead has no place, or its own sentence names another country
+    ("WASHINGTON (Reuters) - The Justice Department said ...") and the article's
+    place names outweigh that country :data:`MAIN_COUNTRY_RATIO` times, the
+    lead takes the article's place in its main country (its dateline, else its first
+    and most specific place there).
+    """
+    support = country_support(ctx.toponyms)
+    main = max(sorted(support), key=lambda code: support[code]) if support else None
+    if main is None or lead.country == main or lead.background:
+        return lead
+    outweighs = support[main] >= MAIN_COUNTRY_SUPPORT and support[main] >= MAIN_COUNTRY_RATIO * support.get(lead.country or "", 0.0)
+    if lead.country is not None and not outweighs:
+        return lead
+    place = article_place([t for t in ctx.toponyms if t.country == main])
+    if place is None:
+        return lead
+    return dataclasses.replace(
+        lead, country=place.country, admin1=place.admin1, location=place.location,
+        latitude=place.latitude, longitude=place.longitude, geo_precision=place.geo_precision,
+    )
