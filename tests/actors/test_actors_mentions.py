@@ -114,3 +114,19 @@ def test_ner_gate_skips_places_calendar_words_and_headlines() -> None:
     needy = _without_actor(text, [first, headline, claim], found, [baiji])
     assert needy == [claim]
     assert _without_actor(text, [first], found, []) == [first]  # without the toponym, Baiji is unexplained
+
+
+def test_an_unknown_organisations_name_suggests_its_category() -> None:
+    from marsad.actors.recognizer import category_of_name
+
+    assert category_of_name("Northern Shield Brigade") == "Political militias"
+    assert category_of_name("Baloch Liberation Army") == "Rebel groups"
+    assert category_of_name("Federal Police") == "State forces"
+    assert category_of_name("Shammar tribe") == "Identity militias"
+    assert category_of_name("Acme Oil Company") is None
+
+
+def test_a_titled_unknown_group_gets_a_category() -> None:
+    recognizer = ActorRecognizer(ActorDictionary.load(), use_ner=False)
+    (match,) = recognizer.find("A group calling itself the Northern Shield Brigade later claimed the attack.")
+    assert (match.kind, match.category) == ("title", "Political militias")

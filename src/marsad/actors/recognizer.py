@@ -162,7 +162,8 @@ class ActorRecognizer:
         if info is not None:
             return self._from_alias(text, hit.start, hit.end, info, hit.cue)
         country = self._country_of(hit.possessive)
-        return ActorMatch(hit.start, hit.end, text[hit.start:hit.end], hit.name, None, country, "title", hit.cue)
+        return ActorMatch(hit.start, hit.end, text[hit.start:hit.end], hit.name, category_of_name(hit.name), country,
+                          "title", hit.cue)
 
     def _from_entity(self, text: str, entity: Entity) -> ActorMatch | None:
         start, end = _strip_article(text, entity.start, entity.end)
@@ -176,7 +177,8 @@ class ActorRecognizer:
         info = self.dictionary.aliases.get(key)
         if info is not None:
             return self._from_alias(text, start, end, info, entity.label)
-        return ActorMatch(start, end, text[start:end], text[start:end], None, None, "ner", entity.label)
+        category = category_of_name(text[start:end]) if entity.label == "ORG" else None
+        return ActorMatch(start, end, text[start:end], text[start:end], category, None, "ner", entity.label)
 
     def _country_of(self, name: str | None) -> str | None:
         if not name:
@@ -184,6 +186,27 @@ class ActorRecognizer:
         key = fold_name(name)
         return next((c.iso2 for c in self.dictionary.countries
                      if key in {fold_name(n) for n in (*c.names, *c.demonyms)}), None)
+
+
+# The head noun of an organisation's name tells its ACLED category often enough to say it;
+# an organisation with none of these words (a company, a newspaper) keeps no category.
+_CATEGORY_HEADS = (
+    ("Rebel groups", re.compile(r"\b(?:liberation (?:army|front|movement)|rebels?|insurgen\w*|"
+                                r"revolutionary (?:army|front|forces))\b", re.I)),
+    ("State forces", re.compile(r"\b(?:army|armed forces|military|police|gendarmerie|national guard|"
+                                r"border guards?|security forces|ministry of (?:defen[cs]e|interior)|"
+                                r"(?:air|naval) force|navy|intelligence (?:service|agency|directorate))\b", re.I)),
+    ("Identity militias", re.compile(r"\b(?:tribe|tribal|clan|clans|ethnic militia|self-defen[cs]e (?:group|militia))\b", re.I)),
+    ("Political militias", re.compile(r"\b(?:brigades?|battalions?|militias?|front|legion|companions|"
+                                      r"mobili[sz]ation|resistance|vanguard|regiment|squadrons?)\b", re.I)),
+    ("Protesters", re.compile(r"\b(?:union|syndicate|students'? (?:union|movement)|coordination committee)\b", re.I)),
+)
+
+
+def category_of_name(name: str) -> str | None:
+    """ACLED's actor category an unknown organisation's name suggests ("X Brigade" -> Political
+    militias, "Y Police" -> State forces), or None."""
+    return next((category for category, head in _CATEGORY_HEADS if head.search(name)), None)
 
 
 def _place_names(dictionary: ActorDictionary) -> frozenset[str]:
