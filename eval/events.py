@@ -63,7 +63,7 @@ from marsad.models import DocKind, Document, EventMention  # noqa: E402
 from marsad.segment import segment_document  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "datasets" / "hrdsattack" / "dev.json"
-FIELDS = ("country", "region", "city", "year", "month", "day", "perpetrator")
+FIELDS = ("country", "region", "city", "year", "month", "day", "month_as_written", "day_as_written", "perpetrator")
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 _CUES = {
@@ -229,11 +229,16 @@ def same_name(predicted: str, gold: str) -> bool:
     return bool(a and b) and (a == b or fuzz.token_set_ratio(a, b) >= 85 or fuzz.ratio(a, b) >= 85)
 
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
 def _gold_int(value: object) -> int | None:
+    """A gold year, month or day as a number; months may be written as names ("Decenmber" too)."""
     try:
         return int(float(str(value)))
     except (TypeError, ValueError):
-        return None
+        key = str(value).strip().lower()[:3]
+        return _MONTHS.index(key) + 1 if key in _MONTHS else None
 
 
 def score_one(
@@ -249,6 +254,9 @@ def score_one(
         "year": int(date[0]) if len(date) == 3 else None,
         "month": int(date[1]) if len(date) == 3 and (lead.time_precision or 3) <= 3 else None,
         "day": int(date[2]) if len(date) == 3 and lead.time_precision == 1 else None,
+        # what a scorer reading the date column alone sees, whatever its precision
+        "month_as_written": int(date[1]) if len(date) == 3 else None,
+        "day_as_written": int(date[2]) if len(date) == 3 else None,
     }
     country = gold_country(gold.get("country"), codes)
     if country is not None:
@@ -257,7 +265,8 @@ def score_one(
         value = gold.get(key)
         if value and value not in {"None", "unknown"}:
             tally.add(name, bool(predicted[name]) and same_name(predicted[name] or "", value))
-    for name, key in (("year", "year"), ("month", "month"), ("day", "date")):
+    for name, key in (("year", "year"), ("month", "month"), ("day", "date"), ("month_as_written", "month"),
+                      ("day_as_written", "date")):
         value = _gold_int(gold.get(key))
         if value is not None:
             tally.add(name, predicted[name] == value)
