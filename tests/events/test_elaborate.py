@@ -46,7 +46,7 @@ def test_sentences_with_their_own_different_dates_are_different_events():
     assert sorted(m.date for m in body) == ["2021-07-12", "2021-07-16"]
 
 
-def test_rockets_defused_after_an_attack_belong_to_the_attack():
+def test_rockets_defused_after_an_attack_are_an_event_of_their_own():
     _, mentions, _ = _extract(
         "Rockets near the base",
         "Three rockets struck open ground near Ain al-Asad air base late on Monday night. "
@@ -54,7 +54,18 @@ def test_rockets_defused_after_an_attack_belong_to_the_attack():
         [("Ain al-Asad air base", {"admin1": "Anbar", "feature_class": "S"})],
     )
     body = [m for m in mentions if m.char_start > len("Rockets near the base")]
-    assert [m.sub_event_type for m in body] == ["Shelling/artillery/missile attack"]
+    assert [m.sub_event_type for m in body] == ["Shelling/artillery/missile attack", "Disrupted weapons use"]
+
+
+def test_the_blast_and_its_victims_are_one_event_named_by_its_weapon():
+    _, mentions, _ = _extract(
+        "Convoy hit near Hillah",
+        "Gunmen attacked a supply convoy near Hillah on Wednesday morning. "
+        "A roadside bomb planted by the attackers struck the lead truck near Hillah, killing two drivers.",
+        [("Hillah", {"admin1": "Babil"}), ("Hillah", {"admin1": "Babil", "occurrence": 1})],
+    )
+    body = [m for m in mentions if m.char_start > len("Convoy hit near Hillah")]
+    assert [(m.sub_event_type, m.fatalities) for m in body] == [("Remote explosive/landmine/IED", 2)]
 
 
 def test_the_lead_lies_in_the_country_the_article_is_about():
@@ -73,3 +84,14 @@ def test_the_lead_lies_in_the_country_the_article_is_about():
     lead = next(m for m in mentions if m.lead)
     assert lead.sub_event_type == "Abduction/forced disappearance"
     assert (lead.country, lead.admin1) == ("IQ", "Nineveh")
+
+
+def test_where_a_convoy_came_from_is_not_where_it_was_hit():
+    _, mentions, _ = _extract(
+        "Convoy hit",
+        "A roadside bomb struck a supply convoy near Hillah on Wednesday. "
+        "The blast hit the trucks as they were heading south from Baghdad, and one driver was wounded.",
+        [("Hillah", {"admin1": "Babil"}), ("Baghdad", {"admin1": "Baghdad"})],
+    )
+    body = [m for m in mentions if m.char_start > len("Convoy hit")]
+    assert [(m.sub_event_type, m.location) for m in body] == [("Remote explosive/landmine/IED", "Hillah")]

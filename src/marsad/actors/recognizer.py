@@ -97,7 +97,8 @@ class ActorRecognizer:
         found = _add_free(known, longest(titles))
         needy = _without_actor(text, sentences_to_check, found, explained) if self.use_ner else []
         if needy:
-            entities = (self._from_entity(text, e) for e in self.ner.entities(text, needy))
+            places = sorted(tuple(span) for span in explained)
+            entities = (self._from_entity(text, e) for e in self.ner.entities(text, needy) if not _overlaps(places, e.start, e.end))
             found = _add_free(found, longest([m for m in entities if m is not None]))
         return found
 
@@ -298,6 +299,12 @@ def _without_actor(text: str, sentences: Sequence[tuple[int, int]], found: Seque
 def _title_case(text: str, start: int, end: int) -> bool:
     words = [w.group() for w in _WORD.finditer(text, start, end) if len(w.group()) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps any of the sorted ``spans`` (a place name is not an actor)."""
+    i = bisect.bisect_left(spans, (end, end))
+    return any(s < end and start < e for s, e in spans[max(0, i - 3):i])
 
 
 def _inside(spans: Sequence[tuple[int, int]], position: int) -> bool:

@@ -10,9 +10,10 @@ sentence is an *elaboration* of the mention before it when
   the earlier sentence gives its own;
 * it is not history (background) and neither is the earlier mention;
 * its event belongs to the same family (:data:`FAMILIES`: protests and riots
-  are one family; a defused rocket belongs to the attack it was part of), and
-  has the same sub-type unless both are in :data:`ESCALATION` or the later
-  one is a part (:data:`SAME_FAMILY_SUB_TYPES`);
+  are one; battles, explosions and violence against civilians are another — "a
+  roadside bomb hit the convoy ... two drivers were killed" is one act), and
+  neither is a change of territory or a defusal (:data:`OWN_EVENTS`);
+* both do not name different actors ("Russian bombers" after "the army");
 * it lies at most :data:`PARAGRAPH_REACH` paragraphs further on;
 * its place is the same, unknown, or within :data:`NEAR_KM` of the earlier one
   (when neither has a place, only within one paragraph);
@@ -21,8 +22,9 @@ sentence is an *elaboration* of the mention before it when
 
 The elaboration's sentence then points at the earlier mention (claims made
 there concern it); the sub-type becomes the more telling of the two
-(:data:`ESCALATION`), and a death toll missing from the first is taken from
-the elaboration.  Title mentions are left to the lead logic.
+(:data:`ESCALATION`; a weapon named later replaces a generic attack or
+clash), and a death toll missing from the first is taken from the elaboration.
+Title mentions are left to the lead logic.
 """
 
 from __future__ import annotations
@@ -39,18 +41,22 @@ from marsad.models import EventMention
 
 PARAGRAPH_REACH = 2
 _NEW_INSTANCE = re.compile(
-    r"\b(?:another|separate|separately|elsewhere|meanwhile|second|third|(?:a|one) more|in a further)\b"
+    r"\b(?:another|separate|separately|elsewhere|meanwhile|second|third|(?:a|one) more|in a further|(?:on )?the same day)\b"
     r"|(?<!\w)(?:اخر|اخري|منفصل|منفصله|في سياق|من جهه اخري|وفي)(?!\w)"
 )
 NEAR_KM = 25.0
 FAMILIES = {
     "Protests": "demonstration",
     "Riots": "demonstration",
-    "Battles": "battle",
-    "Explosions/Remote violence": "remote",
-    "Violence against civilians": "civilians",
+    # one act of violence is told as a clash, a blast and its victims in turn
+    "Battles": "violence",
+    "Explosions/Remote violence": "violence",
+    "Violence against civilians": "violence",
 }
-SAME_FAMILY_SUB_TYPES = {"Disrupted weapons use": "remote"}  # "two more rockets were defused"
+# a change of territory is an event of its own, never a face of another
+OWN_EVENTS = frozenset({"Government regains territory", "Non-state actor overtakes territory", "Disrupted weapons use"})
+# told later, a weapon names what the earlier, generic sentence called an attack or a clash
+GENERIC_VIOLENCE = frozenset({"Armed clash", "Attack"})
 # within a family, a later sub-type replaces an earlier one ranked lower
 ESCALATION = {
     "Peaceful protest": 1,
@@ -62,7 +68,7 @@ ESCALATION = {
 
 
 def family(mention: EventMention) -> str | None:
-    return SAME_FAMILY_SUB_TYPES.get(mention.sub_event_type) or FAMILIES.get(mention.event_type)
+    return None if mention.sub_event_type in OWN_EVENTS else FAMILIES.get(mention.event_type)
 
 
 def fold_elaborations(
@@ -96,7 +102,7 @@ def _elaborates(view: View, later: EventMention, earlier: EventMention, sources:
         sources.get(earlier.mention_id) != "sentence" or (later.date, later.time_precision) != (earlier.date, earlier.time_precision)
     ):
         return False
-    if not _compatible(later.sub_event_type, earlier.sub_event_type):
+    if not _compatible(later.sub_event_type, earlier.sub_event_type) or _other_actor(later, earlier):
         return False
     if _NEW_INSTANCE.search(view.folded):
         return False
@@ -106,7 +112,21 @@ def _elaborates(view: View, later: EventMention, earlier: EventMention, sources:
 
 
 def _compatible(later: str, earlier: str) -> bool:
-    return later == earlier or later in SAME_FAMILY_SUB_TYPES or {later, earlier} <= set(ESCALATION)
+    """Sub-types one event may be told with: the same, a part of it, a protest and what it became,
+    or two faces of one act of violence (the earlier sentence's sub-type stands)."""
+    if later == earlier or {later, earlier} <= set(ESCALATION):
+        return True
+    return FAMILIES.get(sub_type(later).event_type) == FAMILIES.get(sub_type(earlier).event_type) == "violence"
+
+
+def _other_actor(later: EventMention, earlier: EventMention) -> bool:
+    """Both sentences name who acted, and not the same one ("Russian bombers struck ..."
+    after "the army took three villages")."""
+    named = [a for a in (later.actor1, earlier.actor1) if a and not a.startswith(_UNNAMED)]
+    return len(named) == 2 and named[0] != named[1]
+
+
+_UNNAMED = ("Unidentified", "Civilians", "Protesters", "Rioters")
 
 
 def _near(later: EventMention, earlier: EventMention) -> bool:
@@ -125,9 +145,11 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def merge(earlier: EventMention, later: EventMention) -> EventMention:
-    """The earlier mention, coded by what the elaboration adds (same id, same evidence)."""
+    """The earlier mention, coded by what the elaboration adds (same id). When a field comes
+    from the elaboration (the sub-type, the toll), the evidence span stretches over it."""
     merged = earlier
-    if ESCALATION.get(later.sub_event_type, 0) > ESCALATION.get(earlier.sub_event_type, 0):
+    weapon = earlier.sub_event_type in GENERIC_VIOLENCE and later.sub_event_type not in GENERIC_VIOLENCE
+    if weapon or ESCALATION.get(later.sub_event_type, 0) > ESCALATION.get(earlier.sub_event_type, 0):
         kind = sub_type(later.sub_event_type)
         merged = dataclasses.replace(
             merged, event_type=kind.event_type, sub_event_type=later.sub_event_type, cameo=kind.cameo, plover=kind.plover,
@@ -139,4 +161,8 @@ def merge(earlier: EventMention, later: EventMention) -> EventMention:
         merged = dataclasses.replace(
             merged, fatalities=later.fatalities, fatalities_min=later.fatalities_min, fatalities_max=later.fatalities_max
         )
-    return merged
+    if merged is earlier:
+        return earlier
+    start, end = min(earlier.char_start, later.char_start), max(earlier.char_end, later.char_end)
+    evidence = dataclasses.replace(earlier.evidence, char_start=start, char_end=end)
+    return dataclasses.replace(merged, char_start=start, char_end=end, evidence=evidence)

@@ -88,6 +88,12 @@ def _context(text: str, top: Toponym, start: int) -> str:
 
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside|inside|around|across|into|of|from|over|on|to|towards|within)(?: the)?(?: [\w'-]+){0,3}|[فبل]|\bقرب|\bفي)\s*$", re.IGNORECASE)
 _SETTLEMENT = re.compile(r"(?:\b(?:city|town|village|district|neighbou?rhood|camp|suburb) of|(?:مدينه|مدينة|بلده|بلدة|قريه|قرية|ناحيه|ناحية|قضاء|حي|مخيم))\s*(?:ال)?$", re.IGNORECASE)
+# "was heading south from Baghdad", "bound for Erbil": where a convoy came from or went, not where it was hit
+_MOVEMENT = re.compile(
+    r"\b(?:heading|headed|travel+ing|driving|moving|coming|returning|bound|en route|on (?:its|their|his|her) way)"
+    r"(?:\s+[\w-]+){0,2}?\s+(?:from|to|towards?|for)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _PROVINCE_AFTER = re.compile(r"^['\u2019s]*\s+(?:province|governorate|state|region|district|prefecture)\b", re.IGNORECASE)
 _PROVINCE_BEFORE = re.compile(r"(?:provinces? of|governorates? of|state of|region of|محافظه|محافظة|ولايه|ولاية)\s*(?:[\w'-]+\s+(?:and|و)\s+)?$", re.IGNORECASE)
 
@@ -123,9 +129,10 @@ def _province_place(top: Toponym) -> Place:
 
 def places_in(tops: Sequence[Toponym], start: int, end: int, text: str) -> list[Place]:
     """The place(s) named inside ``[start, end)``: the most specific toponym (one after
-    "in"/"near" first); all members of a list it belongs to ("in the provinces of Babil
+    "in"/"near" first; none a convoy was "heading from" or "bound for"); all members of a list it belongs to ("in the provinces of Babil
     and Baghdad") when they lie in different provinces."""
     inside = sorted((t for t in tops if start <= t.char_start and t.char_end <= end and _usable(t)), key=lambda t: t.char_start)
+    inside = [t for t in inside if not _MOVEMENT.search(text[max(0, t.char_start - start - 50):t.char_start - start])]
     if not inside:
         return []
     best = max(inside, key=lambda t: _rank(t, start, text))

@@ -157,13 +157,15 @@ class SubtypeModel:
 
     def predict(self, texts: Sequence[str]) -> list[SubtypePrediction]:
         """One :class:`SubtypePrediction` per text (texts are encoded in one batch)."""
-        return [self._prediction(row) for row in self.probabilities(list(texts))]
+        return [prediction_of(self.classes, row) for row in self.probabilities(list(texts))]
 
-    def _prediction(self, row: np.ndarray) -> SubtypePrediction:
-        order = np.argsort(-row, kind="stable")
-        ranked = tuple((self.classes[i], round(float(row[i]), 6)) for i in order)
-        best, probability = ranked[0]
-        return SubtypePrediction(None if best == NONE_CLASS else best, probability, ranked)
+
+def prediction_of(classes: Sequence[str], row: np.ndarray) -> SubtypePrediction:
+    """The :class:`SubtypePrediction` of one row of class probabilities."""
+    order = np.argsort(-row, kind="stable")
+    ranked = tuple((classes[i], round(float(row[i]), 6)) for i in order)
+    best, probability = ranked[0]
+    return SubtypePrediction(None if best == NONE_CLASS else best, probability, ranked)
 
 
 def _read(source) -> SubtypeModel:  # noqa: ANN001 - a path or a binary file
