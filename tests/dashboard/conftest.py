@@ -27,11 +27,15 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from serve(build_fixture_db(tmp_path_factory.mktemp("dashboard") / "marsad.db"))
+
+
+def serve(db: Path) -> Iterator[str]:
+    """The app over ``db`` in a background uvicorn thread; yields its base URL."""
     import uvicorn
 
     from marsad.api import create_app
 
-    db = build_fixture_db(tmp_path_factory.mktemp("dashboard") / "marsad.db")
     port = _free_port()
     config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning", lifespan="on")
     server = uvicorn.Server(config)
@@ -60,6 +64,11 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server: str):
+    yield from open_dashboard(browser, live_server)
+
+
+def open_dashboard(browser, live_server: str):
+    """A fresh page on the dashboard, every request off ``live_server`` blocked and recorded."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.errors = []
