@@ -279,13 +279,19 @@ def score_one(
     tally.fn += len(wanted - got)
 
 
-def run_pipeline(data: Path, limit: int | None) -> tuple[Tally, list[str]]:
+def _subtype_model():
+    from marsad.events.subtype import SubtypeModel
+
+    return SubtypeModel.load()
+
+
+def run_pipeline(data: Path, limit: int | None, classifier: bool = True) -> tuple[Tally, list[str]]:
     """Score what ``marsad run`` stores: the lead mention of each document from the mentions table."""
     import sqlite3
     import tempfile
     from types import SimpleNamespace
 
-    from marsad.pipeline import RunOptions, run as run_marsad
+    from marsad.pipeline import RunOptions, StageOptions, run as run_marsad
     from marsad.store import Store
 
     records = json.loads(data.read_text(encoding="utf-8"))[:limit]
@@ -298,7 +304,7 @@ def run_pipeline(data: Path, limit: int | None) -> tuple[Tally, list[str]]:
         started = time.perf_counter()
         store = Store(db)
         try:
-            run_marsad([str(feed)], store, RunOptions(workers=1))
+            run_marsad([str(feed)], store, RunOptions(workers=1, stages=StageOptions(classifier=classifier)))
         finally:
             store.close()
         tally.seconds = time.perf_counter() - started
@@ -313,10 +319,11 @@ def run_pipeline(data: Path, limit: int | None) -> tuple[Tally, list[str]]:
     return tally, ["pipeline: marsad.pipeline.run, every stage (seconds are wall-clock, model loading included)"]
 
 
-def run(data: Path, limit: int | None) -> tuple[Tally, list[str]]:
+def run(data: Path, limit: int | None, classifier: bool = True) -> tuple[Tally, list[str]]:
     records = json.loads(data.read_text(encoding="utf-8"))[:limit]
     places, actors, notes = _stages()
-    extractor = EventExtractor()
+    extractor = EventExtractor(subtypes=_subtype_model() if classifier else None)
+    notes.append("sub-type classifier: " + ("on" if classifier else "off"))
     lexicon("en"), lexicon("ar")  # compiled once, before the clock starts
     codes = _country_codes()
     tally = Tally()
@@ -358,11 +365,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--pipeline", action="store_true", help="run marsad.pipeline.run and score the stored leads")
+    parser.add_argument("--no-classifier", action="store_true", help="rules alone, without the sub-type classifier")
     args = parser.parse_args(argv)
     if not args.data.exists():
         print(f"no data at {args.data}", file=sys.stderr)
         return 1
-    table = _table(*(run_pipeline if args.pipeline else run)(args.data, args.limit))
+    table = _table(*(run_pipeline if args.pipeline else run)(args.data, args.limit, not args.no_classifier))
     if args.json:
         print(json.dumps(table, indent=1))
         return 0

@@ -37,6 +37,7 @@ class StageOptions:
     events: bool = True
     ner: bool = True
     dedup: bool = True
+    classifier: bool = True  # the learned second opinion on each lead's sub-type (events.opinion)
     actor_files: tuple[str, ...] = ()
 
 
@@ -166,6 +167,12 @@ def process_records(raws: Sequence[RawRecord], stages: "DocumentStages") -> tupl
     return results, failures
 
 
+def _subtype_model():
+    from marsad.events.subtype import SubtypeModel
+
+    return SubtypeModel.load()
+
+
 class DocumentStages:
     """The per-document stages, in order, with the resources they need.
 
@@ -227,7 +234,7 @@ class DocumentStages:
         if self._events is None:
             from marsad.events import EventExtractor
 
-            self._events = EventExtractor()
+            self._events = EventExtractor(subtypes=_subtype_model() if self.options.classifier else None)
         return self._events
 
 

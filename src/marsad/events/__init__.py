@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Any, Sequence
 
 from marsad.events.claims import link_claims
 from marsad.events.detect import Mood
@@ -60,6 +60,7 @@ class EventExtractor:
     """Events and claims from articles, toponyms and actor mentions."""
 
     lead_only: bool = False  # keep just the lead mention of each article
+    subtypes: Any = None  # a SubtypeModel: second opinion on each lead's sub-type (marsad.events.opinion)
     # the read sentences of the last document, so event_sentences() then extract() read it once
     _last: dict[tuple, list[list[View]]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -87,7 +88,7 @@ class EventExtractor:
         details: list[MentionDetail] = []
         for article, views in zip(articles, self._views(doc, articles)):
             ctx = _context(doc, article, toponyms, actors)
-            found = _article(ctx, views, self.lead_only)
+            found = _article(ctx, views, self.lead_only, self.subtypes)
             mentions += found.mentions
             claims += found.claims
             details += found.details
@@ -127,7 +128,7 @@ def _context(doc: Document, article: Article, toponyms: Sequence[Toponym], actor
     )
 
 
-def _article(ctx: Context, views: list[View], lead_only: bool) -> Extraction:
+def _article(ctx: Context, views: list[View], lead_only: bool, subtypes: Any = None) -> Extraction:
     by_view: dict[int, list[EventMention]] = {}
     details: list[MentionDetail] = []
     previous: tuple[int, EventDate] | None = None
@@ -147,7 +148,16 @@ def _article(ctx: Context, views: list[View], lead_only: bool) -> Extraction:
         details.insert(0, title_mention[1])
     mentions = [dataclasses.replace(m, lead=m.mention_id == lead_id) for m in mentions]
     sources = {d.mention_id: d.date_source for d in details}
-    mentions = [relocate_lead(ctx, borrow_date(m, mentions, sources)) if m.lead else m for m in mentions]
+    mentions = [borrow_date(m, mentions, sources) if m.lead else m for m in mentions]
+    if subtypes is not None:
+        from marsad.events.opinion import second_opinion
+
+        mentions, supplied = second_opinion(ctx, views, mentions, subtypes)
+        details += supplied
+        kept = {m.mention_id for m in mentions}
+        claims = [c if c.mention_id is None or c.mention_id in kept else dataclasses.replace(c, mention_id=None) for c in claims]
+        lead_id = next((m.mention_id for m in mentions if m.lead), None)
+    mentions = [relocate_lead(ctx, m) if m.lead else m for m in mentions]
     if lead_only:
         mentions = [m for m in mentions if m.lead]
     claims = _title_claims_to_lead(claims, views, lead_id)

@@ -1,0 +1,81 @@
+"""A second opinion on the lead event's sub-type of a short text, from the learned classifier.
+
+The rules name a sub-type from the strongest trigger word of a sentence; the
+classifier (:mod:`.subtype`) reads the whole sentence.  For a short text — a
+note, a wire brief, a feed item: at most :data:`SHORT_SENTENCES` sentences —
+:func:`arbitrate` decides between them: the rules stand unless the classifier
+is clearly surer; a text whose rules found no event gets one from the
+classifier when it is confident ("Around 200 teachers held a protest in front
+of the governorate building" names no trigger the rules know); a text the
+classifier reads as no event at all (a vow, a denial) loses its lead.
+
+Longer articles keep the rules' reading: there the rules have the context,
+the classifier measured no gain on long news (HRDsAttack), and encoding a
+sentence costs ~30 ms — too much for every article of a large crawl.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Sequence
+
+from marsad.events.detect import Mood, Reading
+from marsad.events.mentions import Context, MentionDetail, build_mentions, event_date
+from marsad.events.roles import Roles, with_generics
+from marsad.events.subtype import SubtypeModel, arbitrate
+from marsad.events.taxonomy import sub_type
+from marsad.events.views import View
+from marsad.models import EventMention
+
+SHORT_SENTENCES = 4
+COMPONENT = "events.subtype"
+
+
+def second_opinion(
+    ctx: Context, views: Sequence[View], mentions: list[EventMention], model: SubtypeModel
+) -> tuple[list[EventMention], list[MentionDetail]]:
+    """``mentions`` with the lead's sub-type arbitrated; for a short text without a lead, a
+    lead the classifier supplies (returned with its detail)."""
+    body = [v for v in views if not v.is_title]
+    if not body or len(body) > SHORT_SENTENCES:
+        return mentions, []
+    lead = next((m for m in mentions if m.lead), None)
+    if lead is None:
+        return _supplied(ctx, views, body[0], model, mentions)
+    (prediction,) = model.predict([ctx.doc_text[lead.char_start:lead.char_end]])
+    chosen = arbitrate(lead.sub_event_type, prediction)
+    if chosen == lead.sub_event_type:
+        return mentions, []
+    if chosen is None:
+        return [m for m in mentions if m.mention_id != lead.mention_id], []
+    return [recode(m, chosen) if m.mention_id == lead.mention_id else m for m in mentions], []
+
+
+def _supplied(
+    ctx: Context, views: Sequence[View], first: View, model: SubtypeModel, mentions: list[EventMention]
+) -> tuple[list[EventMention], list[MentionDetail]]:
+    (prediction,) = model.predict([first.text])
+    chosen = arbitrate(None, prediction)
+    if chosen is None:
+        return mentions, []
+    view = dataclasses.replace(first, reading=Reading(Mood.EVENT, None, chosen))
+    built = build_mentions(ctx, views, view, event_date(ctx, view, None))
+    if not built:
+        return mentions, []
+    mention, detail = built[0]
+    return [dataclasses.replace(mention, lead=True), *mentions], [detail]
+
+
+_GENERIC = ("Unidentified", "Civilians", "Protesters", "Rioters")
+
+
+def recode(mention: EventMention, chosen: str) -> EventMention:
+    """``mention`` as a ``chosen`` event: type and codes; named actors kept, generic ones redrawn."""
+    kind = sub_type(chosen)
+    named = lambda actor, category: (actor, category) if actor and not actor.startswith(_GENERIC) else (None, None)  # noqa: E731
+    roles = Roles(*named(mention.actor1, mention.actor1_type), *named(mention.actor2, mention.actor2_type))
+    filled = with_generics(roles, kind.event_type, chosen, mention.country)
+    return dataclasses.replace(
+        mention, event_type=kind.event_type, sub_event_type=chosen, cameo=kind.cameo, plover=kind.plover,
+        actor1=filled.actor1, actor1_type=filled.actor1_type, actor2=filled.actor2, actor2_type=filled.actor2_type,
+    )

