@@ -41,14 +41,24 @@ def second_opinion(
         return mentions, []
     lead = next((m for m in mentions if m.lead), None)
     if lead is None:
-        return _supplied(ctx, views, body[0], model, mentions)
-    (prediction,) = model.predict([ctx.doc_text[lead.char_start:lead.char_end]])
+        # a sentence the rules read as a vow, a denial or a habit is not asked: a vow can fool the model
+        return _supplied(ctx, views, body[0], model, mentions) if body[0].reading.mood is Mood.NONE else (mentions, [])
+    (prediction,) = model.predict([_lead_text(views, lead, ctx.doc_text)])
     chosen = arbitrate(lead.sub_event_type, prediction)
     if chosen == lead.sub_event_type:
         return mentions, []
     if chosen is None:
         return [m for m in mentions if m.mention_id != lead.mention_id], []
     return [recode(m, chosen) if m.mention_id == lead.mention_id else m for m in mentions], []
+
+
+def _lead_text(views: Sequence[View], lead: EventMention, doc_text: str) -> str:
+    """The whole sentence(s) holding the lead; a headline lead with the first body sentence."""
+    holding = [v for v in views if v.start < lead.char_end and lead.char_start < v.end]
+    if holding and holding[0].is_title:
+        body = [v for v in views if not v.is_title]
+        holding = holding[:1] + body[:1]
+    return " ".join(v.text for v in holding) or doc_text[lead.char_start:lead.char_end]
 
 
 def _supplied(

@@ -12,7 +12,7 @@ denial, background).  :func:`arbitrate` combines the two opinions.
 
     model = SubtypeModel.load()                       # the shipped model; cheap
     [p] = model.predict(["Police fired tear gas at teachers protesting in Basra."])
-    p.sub_event_type, p.probability                   # 'Protest with intervention', 0.8...
+    p.sub_event_type, p.probability                   # 'Protest with intervention', 0.58
     arbitrate("Peaceful protest", p)                  # -> 'Protest with intervention'
 
 Trained by ``training/subtype/train.py`` on notes written for marsad; the
@@ -192,12 +192,16 @@ def confusable(a: str, b: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Policy:
-    """Thresholds of :func:`arbitrate` (defaults tuned on cross-validated training predictions)."""
+    """Thresholds of :func:`arbitrate` (defaults tuned on cross-validated training predictions).
 
-    switch: float = 0.55  # replace the rules' type by a confusable one
-    override: float = 0.85  # replace it by any other type
-    supply: float = 0.6  # give a type when the rules found no event
-    veto: float = 1.01  # drop the rules' event when the model says "none" (> 1: never)
+    ``switch``, ``override`` and ``veto`` are margins: how much more probable
+    the model must find its own answer than the rules' type.
+    """
+
+    switch: float = 0.3  # replace the rules' type by a confusable one
+    override: float = 0.4  # replace it by any other type
+    supply: float = 0.2  # give a type when the rules found no event (a probability)
+    veto: float = 0.4  # drop the rules' event when the model says "none" (> 1: never)
 
 
 DEFAULT_POLICY = Policy()
@@ -209,17 +213,19 @@ def arbitrate(
     """The sub-event type to keep, from the rules' type (None: no event) and the model's prediction.
 
     * no rule type: the model's type when it is an event type with probability >= ``supply``;
-    * the model agrees, or is unsure: the rules' type;
-    * the model says ``none`` with probability >= ``veto``: None;
-    * the model prefers a confusable type with probability >= ``switch``, or any
-      other type with probability >= ``override``: the model's type.
+    * the model agrees: the rules' type;
+    * the model says ``none``, by a margin >= ``veto`` over the rules' type: None;
+    * the model prefers a confusable type by a margin >= ``switch``, or any
+      other type by a margin >= ``override``: the model's type;
+    * else the rules' type.
     """
     model_type, probability = prediction.sub_event_type, prediction.probability
     if rule_sub_type is None:
         return model_type if model_type is not None and probability >= policy.supply else None
     if model_type == rule_sub_type:
         return rule_sub_type
+    margin = probability - prediction.probability_of(rule_sub_type)
     if model_type is None:
-        return None if probability >= policy.veto else rule_sub_type
+        return None if margin >= policy.veto else rule_sub_type
     needed = policy.switch if confusable(rule_sub_type, model_type) else policy.override
-    return model_type if probability >= needed else rule_sub_type
+    return model_type if margin >= needed else rule_sub_type
