@@ -1,6 +1,7 @@
 """Evaluate marsad's geoparser on LGL and GeoVirus (end to end and on gold spans).
 
     .venv/bin/python eval/geoparse.py [--corpus lgl|geovirus|both] [--limit N] [--json] [--no-demonyms]
+                                      [--errors N]
 
 Metrics, over the gold toponyms that have coordinates:
   detection P/R   a predicted mention is right when it overlaps a gold span (precision over predictions,
@@ -14,6 +15,8 @@ Metrics, over the gold toponyms that have coordinates:
 LGL annotates demonyms ("Iraqi") and places inside organisation names ("Ohio State University") as
 toponyms, so demonym and org mentions count as predictions there unless --no-demonyms is given;
 GeoVirus annotates neither and is scored on place mentions only.
+--errors N prints, per corpus, the N worst resolution errors (gold toponyms whose overlapping prediction lies
+more than 161 km away), the most frequent missed gold names and the most frequent unmatched predictions.
 """
 
 from __future__ import annotations
@@ -105,7 +108,30 @@ def gold_span_resolution(gaz, doc: Doc) -> list[float | None]:
     return errors
 
 
-def evaluate(name: str, docs: list[Doc], parser, demonyms: bool) -> dict[str, float]:
+@dataclass
+class Misses:
+    """What went wrong, for --errors: (km, gold text, predicted name, country, gold lat/lon, context)."""
+
+    wrong: list[tuple[float, str, str, str, str, str]]
+    missed: dict[str, int]
+    spurious: dict[str, int]
+
+    def note_spurious(self, doc: Doc, preds: list) -> None:
+        for p in preds:
+            if not any(p.start < g.end and g.start < p.end for g in doc.gold):
+                self.spurious[p.text] = self.spurious.get(p.text, 0) + 1
+
+    def note_missed(self, doc: Doc, g: Gold) -> None:
+        word = doc.text[g.start:g.end]
+        self.missed[word] = self.missed.get(word, 0) + 1
+
+    def note_wrong(self, doc: Doc, g: Gold, p, err: float) -> None:
+        context = " ".join(doc.text[max(0, g.start - 50):g.end + 30].split())
+        self.wrong.append((err, doc.text[g.start:g.end], f"{p.name} ({p.admin1})", p.country or "",
+                           f"{g.lat:.2f},{g.lon:.2f}", context))
+
+
+def evaluate(name: str, docs: list[Doc], parser, demonyms: bool, misses: Misses | None = None) -> dict[str, float]:
     kinds = {"place", "demonym", "org"} if demonyms else {"place"}
     n_pred = n_pred_ok = n_gold = n_found = n_161 = n_exact = 0
     errors: list[float] = []
@@ -117,16 +143,20 @@ def evaluate(name: str, docs: list[Doc], parser, demonyms: bool) -> dict[str, fl
         seconds += time.process_time() - started
         n_pred += len(preds)
         n_pred_ok += sum(any(p.start < g.end and g.start < p.end for g in doc.gold) for p in preds)
+        if misses is not None:
+            misses.note_spurious(doc, preds)
         for g in doc.gold:
             n_gold += 1
             hits = [p for p in preds if p.start < g.end and g.start < p.end]
-            if not hits:
-                continue
-            n_found += 1
+            if not hits and misses is not None:
+                misses.note_missed(doc, g)
+            n_found += bool(hits)
             resolved = [p for p in hits if p.latitude is not None]
             if not resolved:
                 continue
-            err = min(km(g.lat, g.lon, p.latitude, p.longitude) for p in resolved)
+            err, best = min((km(g.lat, g.lon, p.latitude, p.longitude), n) for n, p in enumerate(resolved))
+            if misses is not None and err > 161:
+                misses.note_wrong(doc, g, resolved[best], err)
             errors.append(err)
             n_161 += err <= 161
             n_exact += g.geonameid is not None and any(p.geonameid == g.geonameid for p in resolved)
@@ -145,6 +175,15 @@ def evaluate(name: str, docs: list[Doc], parser, demonyms: bool) -> dict[str, fl
     }
 
 
+def print_misses(name: str, misses: Misses, n: int) -> None:
+    print(f"== {name}: {len(misses.wrong)} resolved more than 161 km away; the worst {n}:")
+    for err, text, pred, country, gold, context in sorted(misses.wrong, reverse=True)[:n]:
+        print(f"{err:8.0f} km  {text!r} -> {pred} {country}  gold {gold}  | {context}")
+    for title, counts in (("missed gold", misses.missed), ("unmatched predictions", misses.spurious)):
+        top = sorted(counts.items(), key=lambda kv: -kv[1])[:n]
+        print(f"== {name}: {title} ({sum(counts.values())}): " + ", ".join(f"{k}×{v}" for k, v in top))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", choices=["lgl", "geovirus", "both"], default="both")
@@ -152,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--no-demonyms", action="store_true", help="do not count demonym mentions on LGL")
     ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--errors", type=int, default=0, help="print the N worst errors per corpus")
     args = ap.parse_args(argv)
 
     from marsad.places import Gazetteer, Geoparser
@@ -165,7 +205,10 @@ def main(argv: list[str] | None = None) -> int:
         docs = load_lgl(args.data / "lgl.xml") if name == "lgl" else load_geovirus(args.data / "GeoVirus.xml")
         if args.limit:
             docs = docs[: args.limit]
-        results.append(evaluate(name, docs, parser, demonyms=name == "lgl" and not args.no_demonyms))
+        misses = Misses([], {}, {}) if args.errors else None
+        results.append(evaluate(name, docs, parser, demonyms=name == "lgl" and not args.no_demonyms, misses=misses))
+        if misses is not None:
+            print_misses(name, misses, args.errors)
     if args.json:
         print(json.dumps({"gazetteer_load_s": load_s, "results": results}, indent=2))
         return 0

@@ -17,11 +17,12 @@ in the text: Arabic-article forms of transliterated names ("al-Qaim",
 from __future__ import annotations
 
 import re
-from itertools import product
+from itertools import accumulate, product
 
 from marsad.normalize.arabic import normalize_for_matching
 
 TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_SPLIT_RE = re.compile(r"([^\W_]+)")  # words; an apostrophe between two joins them (see token_columns)
 ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
 LATIN_NAME_RE = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff' .\-‘’`]+$")
 ARABIC_NAME_RE = re.compile(r"^[\u0600-\u06ff \-]+$")
@@ -41,27 +42,47 @@ ADMIN2_WORDS_EN = ("district", "county", "qada")
 ADMIN2_WORDS_AR = ("قضاء", "ناحيه", "منطقه")
 
 
+def _join_apostrophes(parts: list[str], keys: list[str], starts: list[int], ends: list[int]) -> None:
+    """Join tokens split at an inner apostrophe, in place: "ma'arat" -> ``maarat``, "baghdad's" -> ``baghdad``
+    (a contraction after the last apostrophe is cut off, the others dropped)."""
+    joins = [k for k, sep in enumerate(parts[2:-1:2]) if sep == "'"]  # token k and k + 1 are one word
+    chains: list[list[int]] = []
+    for k in joins:
+        if chains and chains[-1][-1] == k:
+            chains[-1].append(k + 1)
+        else:
+            chains.append([k, k + 1])
+    for chain in reversed(chains):
+        a, b = chain[0], chain[-1]
+        if keys[b] in _CONTRACTIONS:
+            keys[a], ends[a] = "".join(keys[a:b]), ends[b - 1]
+        else:
+            keys[a], ends[a] = "".join(keys[a:b + 1]), ends[b]
+        del keys[a + 1:b + 1], starts[a + 1:b + 1], ends[a + 1:b + 1]
+
+
+def token_columns(folded: str) -> tuple[list[str], list[int], list[int]]:
+    """Tokens of already-folded text as three lists: key forms, starts and ends in that text.
+
+    One C-level split and a running sum of lengths, rather than a match object per token.
+    """
+    parts = _SPLIT_RE.split(folded)
+    bounds = list(accumulate(map(len, parts)))
+    keys, starts, ends = parts[1::2], bounds[0::2], bounds[1::2]
+    del starts[len(keys):]
+    if "'" in folded:
+        _join_apostrophes(parts, keys, starts, ends)
+    return keys, starts, ends
+
+
 def tokenize(folded: str) -> list[tuple[str, int, int]]:
     """Tokens of already-folded text as (key form, start, end) in that text."""
-    out = [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(folded)]
-    if "'" not in folded:
-        return out
-    fixed: list[tuple[str, int, int]] = []
-    for tok, start, end in out:
-        if "'" in tok:
-            head, _, tail = tok.rpartition("'")
-            if tail in _CONTRACTIONS:
-                tok, end = head, end - len(tail) - 1
-            tok = tok.replace("'", "")
-            if not tok:
-                continue
-        fixed.append((tok, start, end))
-    return fixed
+    return list(zip(*token_columns(folded)))
 
 
 def name_key(name: str) -> str:
     """The lookup key of a name ('' when it has no word characters)."""
-    return " ".join(tok for tok, _, _ in tokenize(normalize_for_matching(name)))
+    return " ".join(token_columns(normalize_for_matching(name))[0])
 
 
 def is_arabic(text: str) -> bool:
@@ -92,6 +113,8 @@ def latin_variants(key: str, *, arabic_region: bool) -> set[str]:
     out = {key}
     if toks[0] in _PREFIX_SWAPS and len(toks) > 1:
         out.add(" ".join([_PREFIX_SWAPS[toks[0]], *toks[1:]]))
+    if " of the " in key:  # "Democratic Republic of the Congo" is also "... of Congo"
+        out.add(key.replace(" of the ", " of "))
     if not arabic_region:
         return out
     # Article handling: "al qaim" -> "qaim", "alqaim"; "ez zor" -> "ezzor", "al zor"

@@ -15,11 +15,12 @@ from typing import Iterable
 import numpy as np
 
 from marsad.places import sources as S
-from marsad.places.aliases import (admin_phrases, arabic_variants, demonym_variants, is_arabic, latin_variants,
+from marsad.places.aliases import (ARTICLES, admin_phrases, arabic_variants, demonym_variants, is_arabic, latin_variants,
                                    name_key)
 from marsad.places.gazetteer import MAX_CANDIDATES, key_hash
 from marsad.places.sources import Row
 
+_UNIT_WORDS = frozenset("district qada qadaa nahiya nahia subdistrict sub markaz center centre".split())
 _LEVEL_RANK = MappingProxyType({S.LEVEL_REGION: 0, S.LEVEL_COUNTRY: 1, S.LEVEL_ADMIN1: 2, S.LEVEL_ADMIN2: 4,
                                S.LEVEL_CITY: 3, S.LEVEL_POI: 5})
 
@@ -135,19 +136,39 @@ def _apply_admin_supplement(rows: list[Row], admin_sup: list[dict], demonyms: li
     return added
 
 
-def _merge_places(rows: list[Row], extra: Iterable[Row]) -> None:
-    """Add curated/user rows, folding them into an existing town of the same name nearby."""
+def _bare_keys(names: Iterable[str]) -> set[str]:
+    """Keys of ``names`` with and without a leading article ("Al Mahawil" -> "al mahawil", "mahawil")."""
+    out = set()
+    for name in names:
+        key = name_key(name)
+        out.add(key)
+        head, _, rest = key.partition(" ")
+        if rest and head in ARTICLES:
+            out.add(rest)
+    return out
+
+
+def _town_index(rows: list[Row], countries: set[str]) -> dict[tuple[str, str], list[Row]]:
+    """Towns of ``countries`` under every key of every name they have."""
     index: dict[tuple[str, str], list[Row]] = defaultdict(list)
-    by_gid = {r.gid: r for r in rows if r.gid > 0}
     for row in rows:
-        if row.level == S.LEVEL_CITY:
-            index[(row.cc, name_key(row.name))].append(row)
+        if row.level == S.LEVEL_CITY and row.cc in countries:
+            for key in _bare_keys(row.names):
+                index[(row.cc, key)].append(row)
+    return index
+
+
+def _merge_places(rows: list[Row], extra: Iterable[Row]) -> None:
+    """Add curated/user rows, folding them into an existing town nearby that has one of their names."""
+    extra = list(extra)
+    index = _town_index(rows, {r.cc for r in extra if r.level == S.LEVEL_CITY and r.gid <= 0})
+    by_gid = {r.gid: r for r in rows if r.gid > 0}
     for new in extra:
         old = by_gid.get(new.gid) if new.gid > 0 else None
         if old is None and new.level == S.LEVEL_CITY:
-            near = [r for r in index.get((new.cc, name_key(new.name)), [])
-                    if abs(r.lat - new.lat) < 0.3 and abs(r.lon - new.lon) < 0.3]
-            old = max(near, key=lambda r: r.pop) if near else None
+            near = {id(r): r for key in _bare_keys(new.names) for r in index.get((new.cc, key), [])
+                    if abs(r.lat - new.lat) < 0.3 and abs(r.lon - new.lon) < 0.3}
+            old = max(near.values(), key=lambda r: r.pop) if near else None
         if old is None:
             rows.append(new)
             if new.gid > 0:
@@ -159,6 +180,20 @@ def _merge_places(rows: list[Row], extra: Iterable[Row]) -> None:
         if new.names.get(new.name, 0) & S.CURATED:
             old.lat, old.lon, old.a1 = new.lat, new.lon, new.a1 or old.a1
             old.fcode = new.fcode or old.fcode
+
+
+def _seat_points(rows: list[Row]) -> None:
+    """Middle Eastern districts take the point of their seat, the town of the same name inside them
+    ("Al-Mahawil District" -> the town of al-Mahawil): the unit and its town are one place in reports."""
+    districts = [r for r in rows if r.level == S.LEVEL_ADMIN2 and r.cc in S.MIDEAST]
+    index = _town_index(rows, {r.cc for r in districts})
+    for unit in districts:
+        keys = {" ".join(k for k in key.split() if k not in _UNIT_WORDS) for key in _bare_keys([unit.name])}
+        towns = [t for key in _bare_keys(k for k in keys if k) for t in index.get((unit.cc, key), [])
+                 if (not unit.a1 or t.a1 == unit.a1) and abs(t.lat - unit.lat) < 0.5 and abs(t.lon - unit.lon) < 0.5]
+        if towns:
+            seat = max(towns, key=lambda t: t.pop)
+            unit.lat, unit.lon = seat.lat, seat.lon
 
 
 def _fill_admin1(rows: list[Row]) -> None:
@@ -227,6 +262,7 @@ def compile_index(user_paths: Iterable[Path]) -> tuple[dict[str, np.ndarray], di
     rows: list[Row] = [*_country_rows(cities), *admins, *cities]
     rows.extend(_apply_admin_supplement(rows, admin_sup, demonyms, display))
     _merge_places(rows, [*S.supplement_place_rows(place_sup), *S.airport_rows(), *_user_rows(user_paths)])
+    _seat_points(rows)
     _fill_admin1(rows)
     _mark_capitals(rows)
     return _compile(rows, display)

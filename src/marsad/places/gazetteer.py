@@ -24,6 +24,7 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 import numpy as np
 
@@ -32,9 +33,14 @@ INDEX_VERSION = "places-index-4"
 MAX_CANDIDATES = 48
 
 
+def key_digest(key: str) -> bytes:
+    """The 8 bytes of :func:`key_hash` (little-endian), for building arrays of hashes at once."""
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
+
+
 def key_hash(key: str) -> int:
     """The 64-bit hash under which a name key is stored."""
-    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
+    return int.from_bytes(key_digest(key), "little")
 
 
 def cache_root() -> Path:
@@ -174,6 +180,14 @@ class Gazetteer:
 
     def __reduce__(self):
         return (Gazetteer.open, (self.path,))
+
+    @cached_property
+    def xyz(self) -> np.ndarray:
+        """Unit vectors of the places (n, 3): two points' haversine term is (1 - dot) / 2."""
+        lat, lon = np.radians(self.lat), np.radians(self.lon)
+        out = np.stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)], axis=1)
+        out.setflags(write=False)
+        return out
 
     # -- queries --------------------------------------------------------------
     def __len__(self) -> int:

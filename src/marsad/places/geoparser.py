@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterator, NamedTuple, Sequence
 
 from marsad.models import Article, Document, Evidence, Toponym
 from marsad.places.gazetteer import Gazetteer
+from marsad.places.lookup import Lookup
 from marsad.places.recognize import recognize
 from marsad.places.resolve import Resolution, resolve
 from marsad.places.sources import LEVEL_ADMIN1, LEVEL_ADMIN2, LEVEL_CITY, LEVEL_COUNTRY, LEVEL_POI
@@ -16,11 +16,12 @@ COMPONENT = "places"
 VERSION = "0.1.0"
 _FEATURE_CLASS = {LEVEL_COUNTRY: "A", LEVEL_ADMIN1: "A", LEVEL_ADMIN2: "A", LEVEL_CITY: "P", LEVEL_POI: "S"}
 _HOST_RE = re.compile(r"^[a-z]+://([^/:?#]+)", re.I)
+# Two names coordinated ("Mosul and Raqqa", "Mosul / Raqqa", "الموصل والرقة"): neither lies in the other.
+_COORDINATED = re.compile(r"\s*,?\s*(?:and|or|&|/|-|–|—|و)?\s*$")
 _GENERIC_TLDS = frozenset("co tv io me fm ai ly cc to ws am la nu".split())
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedPlace:
+class ParsedPlace(NamedTuple):
     """One mention as the geoparser reads it; ``kind`` is place, demonym or org."""
 
     start: int
@@ -60,6 +61,7 @@ class Geoparser:
     def __init__(self, gazetteer: Gazetteer | None = None, *, min_score: float = 0.3) -> None:
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.load()
         self.min_score = min_score  # toponyms() leaves out mentions scored lower (parse() keeps them)
+        self._lookup = Lookup(self.gazetteer)
 
     def __reduce__(self):
         return (_restore, (self.gazetteer, self.min_score))
@@ -67,31 +69,54 @@ class Geoparser:
     def parse(self, text: str, *, country_hint: str | None = None) -> list[ParsedPlace]:
         """Every place, demonym and organisation-name mention of ``text``, resolved where possible."""
         gaz = self.gazetteer
+        resolved = resolve(gaz, recognize(gaz, text, lookup=self._lookup), country_hint=country_hint)
+        foreign = self._foreign_to_their_province(text, resolved)
+        rows = self._rows([r.index for r in resolved if r.index >= 0])
         out = []
-        resolved = resolve(gaz, recognize(gaz, text), country_hint=country_hint)
-        for res in resolved:
+        for n, res in enumerate(resolved):
             m = res.mention
-            if res.index < 0 or self._foreign_to_its_province(res, resolved):
+            if res.index < 0:
                 out.append(self._near_anchor(m, resolved))
                 continue
-            place = gaz.place(res.index)
-            out.append(ParsedPlace(
-                m.start, m.end, m.text, m.kind, m.sentence, m.cue, place.geonameid, place.name, place.latitude,
-                place.longitude, place.country, place.admin1, _FEATURE_CLASS.get(place.level, "L"), place.fcode,
-                res.geo_precision, res.score))
+            row = next(rows)
+            if n in foreign:
+                out.append(self._near_anchor(m, resolved))
+                continue
+            out.append(ParsedPlace(m.start, m.end, m.text, m.kind, m.sentence, m.cue, *row, res.geo_precision,
+                                   res.score))
         return out
 
-    def _foreign_to_its_province(self, res: Resolution, resolved: list[Resolution]) -> bool:
-        """A town resolved in another country than the province named in its own sentence
-        ("the village of al-Hamra in Diyala province" -> not Al Hamra, Jordan)."""
+    def _rows(self, places: list[int]) -> Iterator[tuple]:
+        """(geonameid, name, latitude, longitude, country, admin1, feature class, feature code) of each place,
+        read from the arrays in bulk."""
         gaz = self.gazetteer
-        if gaz.level[res.index] < LEVEL_CITY or res.mention.kind != "place":
-            return False
-        country = gaz.cc[res.index]
-        return any(r.index >= 0 and r.mention.sentence == res.mention.sentence and r.mention.kind == "place"
-                   and gaz.level[r.index] in (LEVEL_ADMIN1, LEVEL_ADMIN2) and r.score >= 0.5
-                   and gaz.cc[r.index] != country and 0 <= r.mention.start - res.mention.end < 40
-                   for r in resolved)
+        gids, lats, lons = gaz.gid[places].tolist(), gaz.lat[places].tolist(), gaz.lon[places].tolist()
+        ccs, a1s, levels, fcodes = (gaz.cc[places].tolist(), gaz.a1[places].tolist(), gaz.level[places].tolist(),
+                                    gaz.fcode[places].tolist())
+        for n, i in enumerate(places):
+            a1 = a1s[n]
+            yield (gids[n] if gids[n] > 0 else None, gaz.names[i], lats[n], lons[n], gaz.countries[ccs[n]] or None,
+                   gaz.admin1_names[a1] if a1 >= 0 else None, _FEATURE_CLASS.get(levels[n], "L"), gaz.fcodes[fcodes[n]])
+
+    def _foreign_to_their_province(self, text: str, resolved: list[Resolution]) -> set[int]:
+        """Towns resolved in another country than the province named right after them in their sentence
+        ("the village of al-Hamra in Diyala province" -> not Al Hamra, Jordan; "Mosul and Raqqa" are two
+        places)."""
+        gaz = self.gazetteer
+        provinces = [r for r in resolved if r.index >= 0 and r.mention.kind == "place" and r.score >= 0.5
+                     and gaz.level[r.index] in (LEVEL_ADMIN1, LEVEL_ADMIN2)]
+        if not provinces:
+            return set()
+        out = set()
+        for n, res in enumerate(resolved):
+            if res.index < 0 or res.mention.kind != "place" or gaz.level[res.index] < LEVEL_CITY:
+                continue
+            m, country = res.mention, gaz.cc[res.index]
+            if any(r.mention.sentence == m.sentence and gaz.cc[r.index] != country
+                   and 0 <= r.mention.start - m.end < 40 and not _COORDINATED.match(text, m.end, r.mention.start)
+                   for r in provinces):
+                out.add(n)
+        return out
 
     def _near_anchor(self, m, resolved) -> ParsedPlace:
         """A name the gazetteer lacks, placed at the nearest resolved place of its sentence.

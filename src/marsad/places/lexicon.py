@@ -83,6 +83,13 @@ northeastern northwestern southeastern southwestern greater upper lower inner ou
 metropolitan old new
 """.split())
 
+# The same in Arabic (folded), with and without the article; and Arabic words for regions and units.
+AR_DIRECTIONS = frozenset("""
+شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي الشمالي الجنوبي الشرقي الغربي شماليه جنوبيه شرقيه غربيه
+الشماليه الجنوبيه الشرقيه الغربيه الوسطى وسطى
+""".split())
+AR_UNITS = frozenset("منطقه المنطقه محافظه المحافظه ولايه الولايه اقليم الاقليم قضاء ناحيه".split())
+
 TITLES = frozenset("""
 mr mrs ms miss dr prof president presidents sen senator rep representative gov governor gen general lt
 col colonel maj major sgt sergeant capt captain adm admiral cmdr commander sheikh shaikh sheik imam
@@ -113,9 +120,10 @@ vladimir recep bashar hafez saddam nouri haider haidar mustafa mohammed muhammad
 ali hassan hussein husayn hussain omar umar khalid abdullah abdul abd ibrahim ismail youssef yusuf
 yousef mahmoud mahmud qassem qasim jafar jaafar muqtada ammar hadi hamid nouri masoud massoud
 jalal nechirvan kamal tariq tarek salim saleh salih faisal fahd nasser nasrallah hasan akram kais
-qais falih faleh adel adil ayad iyad mowaffak muwaffaq osama usama abu
+qais falih faleh adel adil ayad iyad mowaffak muwaffaq osama usama abu khalil
 """.split())
 FIRST_NAMES = frozenset(_EN_FIRST.split()) | AR_FIRST_NAMES
+PERSON_LEADS = FIRST_NAMES | TITLES  # words after which capitalised words are a person's name
 
 # Capitalised words after a place or demonym that make the phrase an organisation.
 ORG_WORDS = frozenset("""
@@ -168,7 +176,15 @@ AR_COMMON = frozenset("""
 الجبل الوادي القريه البلده الحي السوق المركز الساحه الطريق الجسر المطار القاعده المعبر الدوله
 الاسلام الاسلاميه الاسلامي الدين الحرب القتال الهجوم القصف العمليه العمليات القوات الامم المتحده
 الغربيه الشرقيه الشماليه الجنوبيه الوسطى الغربي الشرقي الشمالي الجنوبي كان جديد جديده دوله عبور ميدان
-امل وان ان اراك بشار قابل البو ابو ام تل عين دير بئر خان كفر بيت جبل الجديده الرئيس الوزير اليوم امس غدا بعد قبل عند بين حول ضد فوق تحت الذي التي الذين هذا هذه ذلك تلك
+امل وان ان اراك بشار قابل بيان وادي تحالف التحالف مالي
+شرقيه غربيه شماليه جنوبيه وسطى سوق السوق بساتين البساتين البو ابو ام تل عين دير بئر خان كفر بيت جبل الجديده الرئيس الوزير اليوم امس غدا بعد قبل عند بين حول ضد فوق تحت الذي التي الذين هذا هذه ذلك تلك
+""".split())
+
+# Transliterated Arabic generic terms that begin many place names ("Wadi al-Tharthar", "Jabal Sinjar",
+# "Ain Issa"): alone they name no place, whatever town somewhere shares the spelling.
+AR_GENERIC = frozenset("""
+wadi jabal jebel jabel tal tel tell tall ain ayn bir deir dayr khan jurf hawr nahr ras qasr kafr beit bayt umm
+abu sayyid shatt bab souq suq qalat qalaat hay hayy mazraa mazraat khirbat khirbet tallat sheikh shaykh
 """.split())
 
 # Frequent surnames that are also place names: a lone one needs evidence.
@@ -189,6 +205,9 @@ fernandez weaver daniels stephens gardner payne kelley dunn pierce arnold tran s
 grant hansen castro hoffman hart elliott cunningham knight bradley lane dodge obama clinton bush
 lincoln harding wilkinson underwood dyer sanford hardeman ripley trapani samra pack chamber
 """.split())
+
+# Surnames that after a place name are a building or business ("Arlington Chamber", "Ozark Dodge").
+FACILITY_SURNAMES = frozenset("hall chamber chambers dodge ford church park bell king mills stone wood woods".split())
 
 # Names of armed groups and parties that collide with place names ("Hamas" is also a name of Hamm).
 ORG_NAMES = frozenset("""

@@ -8,15 +8,20 @@ country, another mention naming the candidate's admin-1 (or the "Town, State"
 pair), the distance to places already resolved, and an optional country hint
 (outlet country, caller's hint).  The score is the softmax probability of the
 chosen candidate times the recogniser's confidence that the mention is a place.
+
+All mentions of one key and cue type form a *group*; the candidates of every
+group sit side by side in one flat table (:class:`_Table`), so each round is a
+handful of numpy operations whatever the number of mentions.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from types import MappingProxyType
+from typing import NamedTuple
 
 import numpy as np
 
+from marsad.places.aliases import name_key
+from marsad.places.evidence import generic_unit
 from marsad.places.gazetteer import Gazetteer
 from marsad.places.recognize import Mention
 from marsad.places.sources import (CURATED, LEVEL_ADMIN1, LEVEL_ADMIN2, LEVEL_CITY, LEVEL_COUNTRY, LEVEL_POI,
@@ -24,25 +29,31 @@ from marsad.places.sources import (CURATED, LEVEL_ADMIN1, LEVEL_ADMIN2, LEVEL_CI
 
 ROUNDS = 2
 MAX_SWING = 10.0  # more context bonus than one candidate can gain over another (pairs aside)
+MAX_POINTS = 30  # resolved towns whose distance to the candidates counts
+COUNTRY_SUPPORT = 2.0  # for a candidate in a country that another mention of the article lies in
+LIST_GAP = 6  # ", and "
+LIST_LEVEL = 2.0  # for a candidate of the level most members of its list have
+PAIR_GAP = 3  # at most this many characters (", ") between the two names of a "Town, State" pair
+_CUES = ("admin", "admin2", "settlement", "near")  # cue types with a prior of their own (row n + 1 below)
 
 
-def _frozen(values: list[float]) -> np.ndarray:
-    arr = np.array(values)
+def _frozen(rows: list[list[float]]) -> np.ndarray:
+    arr = np.array(rows, dtype=np.float64)
     arr.setflags(write=False)
     return arr
 
 
-_LEVEL_BONUS = _frozen([1.5, 3.5, 1.5, -0.3, 0.0, -0.3])  # region, country, admin1, admin2, city, poi
-_CUE_BONUS = MappingProxyType({
-    "admin": _frozen([0.0, 0.0, 4.0, 1.0, -2.0, -2.0]),
-    "admin2": _frozen([0.0, -1.0, 0.0, 4.0, -1.0, -2.0]),
-    "settlement": _frozen([-2.0, -2.0, -1.5, -1.0, 1.5, 0.5]),
-    "near": _frozen([-1.0, -1.0, -0.5, 0.0, 0.8, 0.8]),
-})
+_LEVEL_BONUS = _frozen([[1.5, 3.5, 1.5, -0.3, 0.0, -0.3]])[0]  # region, country, admin1, admin2, city, poi
+_CUE_BONUS = _frozen([
+    [0.0, 0.0, 0.0, 0.0, 0.0, 0.0],  # no cue type
+    [0.0, 0.0, 4.0, 1.0, -2.0, -2.0],  # admin
+    [0.0, -1.0, 0.0, 4.0, -1.0, -2.0],  # admin2
+    [-2.0, -2.0, -1.5, -1.0, 1.5, 0.5],  # settlement
+    [-1.0, -1.0, -0.5, 0.0, 0.8, 0.8],  # near
+])
 
 
-@dataclass(frozen=True, slots=True)
-class Resolution:
+class Resolution(NamedTuple):
     """The chosen place (gazetteer index, -1 for none) of a mention, and how sure."""
 
     mention: Mention
@@ -51,139 +62,234 @@ class Resolution:
     geo_precision: int | None
 
 
-@dataclass(slots=True)
-class _Group:
-    """All mentions of one key with the same cue type (resolved together)."""
+class _Table(NamedTuple):
+    """The candidates of all groups, flat; ``seg`` is the group of each candidate."""
 
-    key: int
-    cue: str | None
-    mentions: list[Mention]
     cands: np.ndarray
+    index: np.ndarray  # 0 .. n - 1
+    seg: np.ndarray
+    starts: np.ndarray  # first candidate of each group
     prior: np.ndarray
-    weight: float
-    pair_with: list[int]  # group ids written just before as "Town, <this>" or "<this>, State"
-    rad: tuple[np.ndarray, np.ndarray]  # candidates' latitude and longitude in radians
-    choice: int = -1
-    prob: float = 0.0
+    cc: np.ndarray
+    a1: np.ndarray
+    level: np.ndarray
+    xyz: np.ndarray  # unit vectors (n, 3): the haversine term of two points is (1 - dot) / 2
+    weight: np.ndarray  # per group: the highest confidence of its mentions
+    own_weight: np.ndarray  # per candidate: its group's weight
+    family: np.ndarray  # per group: its key's number (groups of one key are one family)
+    twins: bool  # whether some key has two groups
+    share: np.ndarray  # per candidate: 3 / the other groups' total weight (0 when alone)
+    a1_safe: np.ndarray  # admin-1 index, 0 where none
+    has_a1: np.ndarray
+    pairs: tuple[tuple[int, ...], ...]  # per group: groups written next to it as "Town, State"
+    lists: tuple[tuple[int, ...], ...]  # lists of three or more names ("Ohio, Oregon and Utah"), as groups
 
 
-def _prior(gaz: Gazetteer, cands: np.ndarray, flags: np.ndarray, cue: str | None) -> np.ndarray:
-    level = gaz.level[cands].astype(np.int64)
-    prior = np.log10(gaz.pop[cands].astype(np.float64) + 10.0) + _LEVEL_BONUS[level]
+def _group_mentions(mentions: list[Mention]) -> tuple[list[tuple[int, int]], list[int], list[list[int]]]:
+    """(key, cue row) of each group, the group of each mention, and the pairs of each group."""
+    index: dict[tuple[int, int], int] = {}
+    of_mention: list[int] = []
+    pairs: list[list[int]] = []
+    prev: Mention | None = None
+    for mention in mentions:
+        cue = _CUES.index(mention.cue) + 1 if mention.cue in _CUES else 0
+        gid = index.setdefault((mention.key, cue), len(index))
+        if gid == len(pairs):
+            pairs.append([])
+        of_mention.append(gid)
+        if mention.cue == "pair" and prev is not None and 0 <= mention.start - prev.end <= PAIR_GAP:
+            other = of_mention[-2]
+            if other != gid and other not in pairs[gid]:
+                pairs[gid].append(other)
+                pairs[other].append(gid)
+        prev = mention
+    return list(index), of_mention, pairs
+
+
+def _lists(mentions: list[Mention], of_mention: list[int]) -> tuple[tuple[int, ...], ...]:
+    """Runs of mentions the recogniser found in a list (cue "list"), as tuples of their groups."""
+    out, run, prev = [], [], None
+    for mention, g in zip(mentions, of_mention):
+        if mention.cue == "list" and run and prev is not None and mention.start - prev.end <= LIST_GAP:
+            run.append(g)
+        else:
+            if len(set(run)) >= 3:
+                out.append(tuple(run))
+            run = [g] if mention.cue == "list" else []
+        prev = mention
+    if len(set(run)) >= 3:
+        out.append(tuple(run))
+    return tuple(out)
+
+
+def _table(gaz: Gazetteer, mentions: list[Mention]) -> tuple[_Table, list[int]]:
+    groups, of_mention, pairs = _group_mentions(mentions)
+    keys = np.array([k for k, _ in groups], dtype=np.int64)
+    lo = gaz.key_ptr[keys]
+    sizes = gaz.key_ptr[keys + 1] - lo
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    seg = np.repeat(np.arange(len(groups)), sizes)
+    flat = np.arange(len(seg)) - starts[seg] + lo[seg]
+    cands, flags = gaz.cand[flat], gaz.cand_flags[flat]
+    level = gaz.level[cands]
+    cue_rows = np.array([c for _, c in groups])[seg]
+    prior = np.log10(gaz.pop[cands] + 10.0) + _LEVEL_BONUS[level] + _CUE_BONUS[cue_rows, level]
     prior += np.where(flags & PRIMARY, 1.0, 0.0) + np.where((flags & CURATED) & (level >= LEVEL_ADMIN2), 1.5, 0.0)
     prior += np.where(gaz.fcode[cands] == gaz.capital_code, 3.0, 0.0)
-    if cue in _CUE_BONUS:
-        prior += _CUE_BONUS[cue][level]
-    return prior
+    weight = np.zeros(len(groups))
+    np.maximum.at(weight, np.array(of_mention), np.array([m.confidence for m in mentions]))
+    family = np.unique(keys, return_inverse=True)[1]
+    own_weight = weight[seg]
+    rest = weight.sum() - np.bincount(family, weights=weight)[family][seg]
+    share = np.where(rest > 0, 3.0 / np.where(rest > 0, rest, 1.0), 0.0)
+    a1 = gaz.a1[cands]
+    twins = len(family) > int(family.max()) + 1
+    table = _Table(cands, np.arange(len(cands)), seg, starts, prior, gaz.cc[cands], a1, level, gaz.xyz[cands],
+                   weight, own_weight, family, twins, share, np.maximum(a1, 0), a1 >= 0,
+                   tuple(tuple(p) for p in pairs), _lists(mentions, of_mention))
+    return table, of_mention
 
 
-def _groups(gaz: Gazetteer, mentions: list[Mention]) -> tuple[list[_Group], list[int]]:
-    groups: list[_Group] = []
-    index: dict[tuple[int, str | None], int] = {}
-    of_mention: list[int] = []
-    for n, mention in enumerate(mentions):
-        cue = mention.cue if mention.cue in _CUE_BONUS else None
-        gid = index.get((mention.key, cue))
-        if gid is None:
-            cands, flags = gaz.candidates(mention.key)
-            gid = index[(mention.key, cue)] = len(groups)
-            rad = (np.radians(gaz.lat[cands]), np.radians(gaz.lon[cands]))
-            groups.append(_Group(mention.key, cue, [], cands, _prior(gaz, cands, flags, cue), 0.0, [], rad))
-        group = groups[gid]
-        group.mentions.append(mention)
-        group.weight = max(group.weight, mention.confidence)
-        of_mention.append(gid)
-        if mention.cue == "pair" and n > 0:
-            other = of_mention[n - 1]
-            if other != gid:
-                group.pair_with.append(other)
-                groups[other].pair_with.append(gid)
-    return groups, of_mention
+def _best(total: np.ndarray, t: _Table) -> tuple[np.ndarray, np.ndarray]:
+    """Per group: the position of its best candidate (the first on ties) and its softmax probability."""
+    top = np.maximum.reduceat(total, t.starts)[t.seg]
+    first = np.minimum.reduceat(np.where(total == top, t.index, len(total)), t.starts)
+    prob = 1.0 / np.add.reduceat(np.exp(total - top), t.starts)
+    return first, prob
 
 
-@dataclass(frozen=True, slots=True)
-class _Round:
-    """What the other mentions say, summed over all groups (each group takes its own part out)."""
-
-    country_weight: np.ndarray  # per country index
-    admin_count: np.ndarray  # per admin-1 index
-    total: float
-    lat: np.ndarray  # points of resolved towns/admin-2 units
-    lon: np.ndarray
-    owner: np.ndarray  # group of each point
+def _margins(t: _Table, best: np.ndarray) -> np.ndarray:
+    """Per group: how far the best prior leads the runner-up (inf for a single candidate)."""
+    rest = t.prior.copy()
+    rest[best] = -np.inf
+    return t.prior[best] - np.maximum.reduceat(rest, t.starts)
 
 
-def _round(gaz: Gazetteer, groups: list[_Group]) -> _Round:
-    country = np.zeros(len(gaz.countries))
-    admin = np.zeros(len(gaz.admin1_codes))
-    lat, lon, owner = [], [], []
-    total = 0.0
-    for n, g in enumerate(groups):
-        if g.choice < 0:
-            continue
-        place = g.choice
-        country[gaz.cc[place]] += g.weight
-        total += g.weight
-        if gaz.level[place] >= LEVEL_ADMIN1 and gaz.a1[place] >= 0:
-            admin[gaz.a1[place]] += 1
-        if gaz.level[place] >= LEVEL_ADMIN2 and len(lat) < 30:
-            lat.append(gaz.lat[place])
-            lon.append(gaz.lon[place])
-            owner.append(n)
-    return _Round(country, admin, total, np.radians(np.array(lat, dtype=np.float64)),
-                  np.radians(np.array(lon, dtype=np.float64)), np.array(owner, dtype=np.int64))
+def _context(gaz: Gazetteer, t: _Table, pos: np.ndarray) -> np.ndarray:
+    """Context bonus of every candidate given the groups' current choices ``pos`` (pairs aside)."""
+    seg, cc, a1 = t.seg, t.cc[pos], t.a1[pos]
+    country = np.bincount(cc, weights=t.weight, minlength=len(gaz.countries))
+    counted = (t.level[pos] >= LEVEL_ADMIN1) & (a1 >= 0)
+    admin = np.bincount(a1[counted], minlength=len(gaz.admin1_codes))
+    if t.twins:
+        own_country, own_admin = _family_counts(t, cc, a1, counted, len(gaz.countries), len(gaz.admin1_codes))
+    else:
+        own_country = np.where(t.cc == cc[seg], t.own_weight, 0.0)
+        own_admin = (t.a1 == a1[seg]) & counted[seg]
+    others = country[t.cc] - own_country
+    bonus = t.share * others + np.where(others > 0, COUNTRY_SUPPORT, 0.0)
+    bonus += np.where(t.has_a1 & (admin[t.a1_safe] - own_admin > 0), 3.0, 0.0)
+    points = np.flatnonzero(t.level[pos] >= LEVEL_ADMIN2)[:MAX_POINTS]
+    if len(points):
+        dots = t.xyz @ t.xyz[pos[points]].T
+        dots[t.family[points][None, :] == t.family[seg][:, None]] = -np.inf
+        nearest = dots.max(axis=1)
+        found = np.isfinite(nearest)
+        a = np.clip((1.0 - np.where(found, nearest, 1.0)) / 2.0, 0.0, 1.0)
+        km = 6371.0 * 2 * np.arcsin(np.sqrt(a))
+        bonus += np.where(found, 1.5 * np.exp(-km / 250.0), 0.0)
+    if t.lists:
+        bonus += _list_bonus(t, pos)
+    return _nested(t, bonus)
 
 
-def _context(gaz: Gazetteer, groups: list[_Group], me: int, hint: int, ctx: _Round | None) -> np.ndarray:
-    group = groups[me]
-    cands = group.cands
-    cc, a1 = gaz.cc[cands], gaz.a1[cands]
-    bonus = np.where(cc == hint, 1.5, 0.0) if hint >= 0 else np.zeros(len(cands))
-    if ctx is None or ctx.total == 0:
-        return bonus
-    own = group.choice
-    country = ctx.country_weight
-    total = ctx.total
-    if own >= 0:
-        country = country.copy()
-        country[gaz.cc[own]] -= group.weight
-        total -= group.weight
-    if total > 0:
-        bonus += 3.0 * country[cc] / total
-    admin = ctx.admin_count
-    if own >= 0 and gaz.level[own] >= LEVEL_ADMIN1 and gaz.a1[own] >= 0:
-        admin = admin.copy()
-        admin[gaz.a1[own]] -= 1
-    bonus += np.where((a1 >= 0) & (admin[a1] > 0), 3.0, 0.0)
-    for other in group.pair_with:
-        place = groups[other].choice
-        if place < 0:
-            continue
-        if gaz.level[place] == LEVEL_ADMIN1:
-            bonus += np.where(a1 == gaz.a1[place], 6.0, 0.0)
-        elif gaz.level[place] == LEVEL_COUNTRY:
-            bonus += np.where(cc == gaz.cc[place], 4.0, 0.0)
-    keep = ctx.owner != me
-    if keep.any():
-        plat, plon = ctx.lat[keep], ctx.lon[keep]
-        lat, lon = group.rad[0][:, None], group.rad[1][:, None]
-        a = np.sin((plat[None, :] - lat) / 2) ** 2 + np.cos(lat) * np.cos(plat[None, :]) * np.sin((plon[None, :] - lon) / 2) ** 2
-        nearest = 6371.0 * 2 * np.arcsin(np.sqrt(np.clip(a.min(axis=1), 0.0, 1.0)))
-        bonus += 1.5 * np.exp(-nearest / 250.0)
+def _family_counts(t: _Table, cc: np.ndarray, a1: np.ndarray, counted: np.ndarray, n_cc: int,
+                   n_a1: int) -> tuple[np.ndarray, np.ndarray]:
+    """What each candidate's own family (the groups of its key: "X" and "X province") contributes to the
+    country weights and admin-1 counts, so that a name never counts as its own context."""
+    fam = t.family
+    by_country = np.bincount(fam * n_cc + cc, weights=t.weight, minlength=(int(fam.max()) + 1) * n_cc)
+    own_country = by_country[fam[t.seg] * n_cc + t.cc]
+    codes, counts = np.unique(fam[counted].astype(np.int64) * n_a1 + a1[counted], return_counts=True)
+    mine = fam[t.seg].astype(np.int64) * n_a1 + t.a1_safe
+    at = np.minimum(np.searchsorted(codes, mine), max(len(codes) - 1, 0))
+    own_admin = np.where(t.has_a1 & (codes[at] == mine), counts[at], 0) if len(codes) else np.zeros(len(mine))
+    return own_country, own_admin
+
+
+def _list_bonus(t: _Table, pos: np.ndarray) -> np.ndarray:
+    """Members of a list are alike: states with states, towns with towns ("Washington" among states)."""
+    bonus = np.zeros(len(t.cands))
+    for members in t.lists:
+        levels = t.level[pos[list(members)]]
+        for g in set(members):
+            others = np.bincount(levels[np.array(members) != g], minlength=LEVEL_POI + 1)
+            if others.max() * 2 > len(members) - 1:
+                bonus += np.where((t.seg == g) & (t.level == int(np.argmax(others))), LIST_LEVEL, 0.0)
     return bonus
 
 
-def _margin(prior: np.ndarray) -> float:
-    """How far the best prior leads the runner-up."""
-    top2 = np.partition(prior, len(prior) - 2)[-2:]
-    return float(top2[1] - top2[0])
+def _nested(t: _Table, bonus: np.ndarray) -> np.ndarray:
+    """A country gets the context bonus of the best candidate of the same name inside it: context that
+    points to Mexico City points to Mexico as much, so the prior decides between them."""
+    country = np.flatnonzero(t.level == LEVEL_COUNTRY)
+    if not len(country):
+        return bonus
+    out = bonus.copy()
+    for c in country.tolist():
+        inside = (t.seg == t.seg[c]) & (t.cc == t.cc[c])
+        out[c] = bonus[inside].max()
+    return out
 
 
-def _choose(group: _Group, total: np.ndarray) -> None:
-    best = int(np.argmax(total))
-    shifted = np.exp(total - total[best])
-    group.choice = int(group.cands[best])
-    group.prob = float(1.0 / shifted.sum())
+def _pair_bonus(t: _Table, me: int, pos: np.ndarray) -> np.ndarray:
+    """"Town, State" / "Town, Country": the candidates inside the partner's choice gain."""
+    lo = t.starts[me]
+    hi = t.starts[me + 1] if me + 1 < len(t.starts) else len(t.cands)
+    bonus = np.zeros(hi - lo)
+    for other in t.pairs[me]:
+        place = pos[other]
+        if t.level[place] == LEVEL_ADMIN1:
+            bonus += np.where(t.a1[lo:hi] == t.a1[place], 6.0, 0.0)
+        elif t.level[place] == LEVEL_COUNTRY:
+            bonus += np.where(t.cc[lo:hi] == t.cc[place], 4.0, 0.0)
+    return bonus
+
+
+def _rounds(gaz: Gazetteer, t: _Table, hint: int) -> tuple[np.ndarray, np.ndarray]:
+    """Choose each group's candidate: prior and hint first, then up to ROUNDS of article context
+    (a round that changes no choice would give the next the same context: the rounds stop there)."""
+    by_prior, prob = _best(t.prior, t)
+    base = t.prior
+    pos = by_prior
+    if hint >= 0:
+        base = t.prior + np.where(t.cc == hint, 1.5, 0.0)
+        pos, prob = _best(base, t)
+    ambiguous = (np.diff(np.append(t.starts, len(t.cands))) > 1) & (_margins(t, by_prior) < MAX_SWING)
+    if not ambiguous.any():
+        return pos, prob
+    paired = [g for g in np.flatnonzero(ambiguous) if t.pairs[g]]
+    plain = ambiguous.copy()
+    plain[paired] = False
+    for _ in range(ROUNDS):
+        before = pos
+        total = base + _context(gaz, t, pos)
+        new_pos, new_prob = _best(total, t)
+        pos, prob = np.where(plain, new_pos, pos), np.where(plain, new_prob, prob)
+        for g in paired:  # in order: a pair sees its partner's choice of this round when made before
+            lo = t.starts[g]
+            bonus = _pair_bonus(t, g, pos)
+            sub = total[lo:lo + len(bonus)] + bonus
+            best = int(np.argmax(sub))
+            pos[g], prob[g] = lo + best, 1.0 / np.exp(sub - sub[best]).sum()
+        if np.array_equal(pos, before):
+            break
+    return pos, prob
+
+
+def _generic(mention: Mention) -> bool:
+    """A direction and unit words only ("the Western Province"): a description more often than a name."""
+    return " " in mention.text and generic_unit(name_key(mention.text).split())
+
+
+def _supported(t: _Table, pos: np.ndarray, g: int, hint: int) -> bool:
+    """Whether another group, or the country hint, lies in the country of group g's choice."""
+    cc = t.cc[pos[g]]
+    if cc == hint:
+        return True
+    same = t.cc[pos] == cc
+    same[t.family == t.family[g]] = False  # "Western Province" twice is no support for itself
+    return bool(same.any())
 
 
 def _precision(gaz: Gazetteer, place: int, cue: str | None) -> int:
@@ -197,22 +303,21 @@ def _precision(gaz: Gazetteer, place: int, cue: str | None) -> int:
 
 def resolve(gaz: Gazetteer, mentions: list[Mention], *, country_hint: str | None = None) -> list[Resolution]:
     """Resolve every mention (in order), organisation names included (their place is still named)."""
-    groups, _ = _groups(gaz, [m for m in mentions if m.key >= 0])
+    known = [m for m in mentions if m.key >= 0]
+    if not known:
+        return [Resolution(m, -1, 0.0, None) for m in mentions]
+    table, of_mention = _table(gaz, known)
     hint = gaz.countries.index(country_hint) if country_hint in gaz.countries else -1
-    for n, group in enumerate(groups):
-        _choose(group, group.prior + _context(gaz, groups, n, hint, None))
-    ambiguous = [n for n, g in enumerate(groups) if len(g.cands) > 1 and _margin(g.prior) < MAX_SWING]
-    for _ in range(ROUNDS if ambiguous else 0):
-        ctx = _round(gaz, groups)
-        for n in ambiguous:
-            _choose(groups[n], groups[n].prior + _context(gaz, groups, n, hint, ctx))
-    chosen = {id(m): g for g in groups for m in g.mentions}
+    pos, prob = _rounds(gaz, table, hint)
+    group = {id(m): g for m, g in zip(known, of_mention)}
+    dropped = {g for m, g in zip(known, of_mention) if _generic(m) and not _supported(table, pos, g, hint)}
     out = []
     for mention in mentions:
-        group = chosen.get(id(mention))
-        if group is None or group.choice < 0:
+        g = group.get(id(mention))
+        if g is None or g in dropped:
             out.append(Resolution(mention, -1, 0.0, None))
             continue
-        score = round(group.prob * mention.confidence, 3)
-        out.append(Resolution(mention, group.choice, score, _precision(gaz, group.choice, mention.cue)))
+        place = int(table.cands[pos[g]])
+        out.append(Resolution(mention, place, round(float(prob[g]) * mention.confidence, 3),
+                              _precision(gaz, place, mention.cue)))
     return out
