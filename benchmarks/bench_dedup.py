@@ -1,19 +1,27 @@
 """Benchmark of marsad's near-duplicate detection at scale.
 
     python benchmarks/bench_dedup.py [--articles 100000] [--batch 1000] [--tiers copy|paragraph|all]
-                                     [--copy-share 0.15] [--db PATH] [--json]
+                                     [--copy-share 0.15] [--db PATH] [--reference 5000] [--progress] [--json]
 
 Synthetic English articles (sentence templates over word lists; a share of
 them near-copies of a recent article: new headline, footer, cut or swapped
 paragraph, reworded words; a few background paragraphs recurring across
 articles) are stored batch by batch into a temporary SQLite file, the way the
 pipeline stores them, and ``link_articles`` runs on each batch in the same
-transaction.  Only ``link_articles`` is timed (signatures, band inserts, the
-SQL band join, verification, links), in wall time and in CPU time of this
-process (the better figure on a shared machine; SQLite runs in-process, so
-its work counts, but waiting on the disk does not).  Printed: articles/s, the bytes the
-dedup tables take per article (from SQLite's dbstat, which counts the pages
-of each table and index in the file), the file size, and peak RSS.
+transaction.  Only ``link_articles`` is timed (words and signatures, band
+key inserts, the SQL join, verification, links), in wall time and in CPU time
+of this process (the better figure on a shared machine; SQLite runs
+in-process, so its work counts, but waiting on the disk does not).  Printed:
+articles/s, candidate pairs per article, the bytes the dedup tables take per
+article (from SQLite's dbstat, which counts the pages of each table and index
+in the file; "copy tier" is dedup_keys + dedup_sigs, "story tier"
+dedup_story + dedup_anchor_keys), the file size, and peak RSS (read when
+linking ends).
+
+The reference, timed afterwards in the same process on the first
+``--reference`` articles: plain datasketch ``MinHash`` (128 permutations)
+over each text's lower-cased word 3-shingles -- signatures only, no index --
+and the ratio of ``link_articles``' articles per CPU second to it.
 """
 
 from __future__ import annotations
@@ -123,6 +131,24 @@ def articles(count: int, copy_share: float, seed: int):
         yield article[0], body_text(article)
 
 
+def reference(texts: list[str]) -> dict[str, float]:
+    """The reference, timed on ``texts`` in this process: plain datasketch MinHash (128 permutations)
+    over the lower-cased word 3-shingles of each text, the way one would use the library directly."""
+    import re
+
+    from datasketch import MinHash
+
+    word = re.compile(r"\w+")
+    started = time.process_time()
+    for text in texts:
+        words = word.findall(text.lower())
+        shingles = {" ".join(words[i : i + 3]).encode("utf-8") for i in range(max(1, len(words) - 2))}
+        MinHash(num_perm=128, seed=1).update_batch(list(shingles))
+    cpu = time.process_time() - started
+    return {"reference_articles": len(texts), "reference_cpu_seconds": round(cpu, 2),
+            "reference_articles_per_cpu_second": round(len(texts) / cpu, 1) if cpu else 0.0}
+
+
 def table_bytes(conn) -> dict[str, int]:
     return {name: size for name, size in conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name")}
 
@@ -131,20 +157,23 @@ def run(args) -> dict:
     from marsad.dedup import DedupParams
     from marsad.dedup.memory import open_database
 
-    overrides = {k: type(getattr(DedupParams(), k))(v) for k, v in (p.split("=", 1) for p in args.param)}
+    overrides = parse_params(args.param)
     params = DedupParams(**{"paragraphs": args.tiers != "copy", "story": args.tiers == "all", **overrides})
     folder = tempfile.mkdtemp(prefix="bench-dedup-")
     path = args.db or os.path.join(folder, "bench.db")
     conn = open_database(path)
     conn.execute(f"PRAGMA cache_size = -{args.cache_mb * 1024}")
-    done, linking, cpu, found = link_all(conn, args, params)
+    sample: list[str] = []
+    done, linking, cpu, found = link_all(conn, args, params, sample)
+    peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     sizes = table_bytes(conn)
     conn.close()
     dedup_names = ("dedup_", "paragraphs", "article_links", "sqlite_autoindex_paragraphs", "sqlite_autoindex_article_links",
                    "articles_duplicate_of")
     per = {name: round(size / done, 1) for name, size in sorted(sizes.items()) if name.startswith(dedup_names)}
-    copy_tier = sum(v for k, v in per.items() if k in ("dedup_bands", "dedup_signatures"))
+    copy_tier = sum(v for k, v in per.items() if k in ("dedup_keys", "dedup_sigs"))
+    story_tier = sum(v for k, v in per.items() if k in ("dedup_story", "dedup_anchor_keys"))
     result = {
         "articles": done, "batch": args.batch, "tiers": args.tiers, "copy_share": args.copy_share,
         "params": args.param,
@@ -152,9 +181,13 @@ def run(args) -> dict:
         "link_cpu_seconds": round(cpu, 2), "articles_per_cpu_second": round(done / cpu, 1),
         "load_average": os.getloadavg()[0],
         "dedup_bytes_per_article": round(sum(per.values()), 1), "copy_tier_bytes_per_article": round(copy_tier, 1),
+        "story_tier_bytes_per_article": round(story_tier, 1),
         "bytes_per_article_by_table": per, "file_bytes": os.path.getsize(path),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1), **found,
+        "peak_rss_mb": round(peak_rss, 1), **found,
     }
+    result.update(reference(sample) if sample else {})
+    if result.get("reference_articles_per_cpu_second"):
+        result["ratio_to_reference"] = round(result["articles_per_cpu_second"] / result["reference_articles_per_cpu_second"], 2)
     if not args.db:
         for name in os.listdir(folder):
             os.remove(os.path.join(folder, name))
@@ -162,17 +195,20 @@ def run(args) -> dict:
     return result
 
 
-def link_all(conn, args, params) -> tuple[int, float, float, dict[str, int]]:
-    """Store and link the articles batch by batch; returns the count, wall and CPU seconds, and findings."""
+def link_all(conn, args, params, sample: list[str]) -> tuple[int, float, float, dict[str, int]]:
+    """Store and link the articles batch by batch; returns the count, wall and CPU seconds, and findings.
+
+    The bodies of the first ``args.reference`` articles are kept in ``sample`` for the reference."""
     from marsad.dedup import link_articles
     from marsad.dedup.memory import add_articles
 
     linking = cpu = 0.0
-    found = {"copies": 0, "paragraph_repeats": 0, "story_links": 0}
+    found = {"candidates": 0, "copies": 0, "paragraph_repeats": 0, "story_links": 0, "translation_links": 0}
     stream = articles(args.articles, args.copy_share, args.seed)
     done, begun, last = 0, time.perf_counter(), (0, 0.0)
     while done < args.articles and time.perf_counter() - begun < args.max_seconds:
         batch = [(title, body, "en") for _, (title, body) in zip(range(args.batch), stream)]
+        sample.extend(body for _, body, _ in batch[: max(0, args.reference - len(sample))])
         conn.execute("BEGIN IMMEDIATE")
         rids = add_articles(conn, batch)
         started, started_cpu = time.perf_counter(), time.process_time()
@@ -187,9 +223,21 @@ def link_all(conn, args, params) -> tuple[int, float, float, dict[str, int]]:
             rate = (done - last[0]) / (cpu - last[1])
             rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             print(f"{done} articles: {done / linking:.0f}/s wall overall, {rate:.0f}/CPU-s for the last "
-                  f"{done - last[0]}, peak RSS {rss:.0f} MB", file=sys.stderr, flush=True)
+                  f"{done - last[0]}, {found['candidates'] / done:.2f} candidates/article so far, peak RSS {rss:.0f} MB",
+                  file=sys.stderr, flush=True)
             last = (done, cpu)
     return done, linking, cpu, found
+
+
+def parse_params(pairs: list[str]) -> dict:
+    """``NAME=VALUE`` overrides of DedupParams fields, typed like the defaults (booleans as 0/1/true/false)."""
+    from marsad.dedup import DedupParams
+
+    found = {}
+    for name, value in (p.split("=", 1) for p in pairs):
+        kind = type(getattr(DedupParams(), name))
+        found[name] = value.lower() in ("1", "true", "yes") if kind is bool else kind(value)
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -206,6 +254,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache-mb", type=int, default=256, help="SQLite page cache (default 256 MB)")
     parser.add_argument("--max-seconds", type=float, default=float("inf"),
                         help="stop after this many seconds and report the articles done")
+    parser.add_argument("--reference", type=int, default=5000,
+                        help="time the reference (datasketch MinHash) on this many of the articles (0: skip)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     result = run(args)
@@ -221,6 +271,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {name:32s} {size:8.1f}")
     print(f"found: {result['copies']} copies, {result['paragraph_repeats']} paragraph repeats, "
           f"{result['story_links']} story links; peak RSS {result['peak_rss_mb']:.0f} MB")
+    if "ratio_to_reference" in result:
+        print(f"reference (datasketch MinHash, 128 permutations, {result['reference_articles']} of the articles): "
+              f"{result['reference_articles_per_cpu_second']:.0f} per CPU second; link_articles / reference = "
+              f"{result['ratio_to_reference']:.2f}")
     return 0
 
 

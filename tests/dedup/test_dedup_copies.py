@@ -48,7 +48,7 @@ def roots(conn) -> dict[int, int]:
 
 
 def dump(conn) -> dict[str, list[tuple]]:
-    tables = ["dedup_bands", "dedup_signatures", "paragraphs", "dedup_para_bands", "dedup_anchors", "article_links"]
+    tables = ["dedup_keys", "dedup_sigs", "paragraphs", "dedup_para_keys", "dedup_story", "dedup_anchor_keys", "article_links"]
     found = {t: sorted(map(tuple, conn.execute(f"SELECT * FROM {t}")), key=repr) for t in tables}
     found["duplicate_of"] = sorted(conn.execute("SELECT rid, duplicate_of FROM articles"), key=repr)
     return found

@@ -10,7 +10,7 @@ PARAGRAPH = ("Security forces said on Monday that a convoy carrying supplies to 
              "roadside bomb on the highway south of the city, and that an investigation had been opened.")
 OTHER = ("Residents of the eastern district described hours of shelling overnight as families fled toward the river "
          "crossing, and aid workers warned that the camps near the border were already overcrowded.")
-TABLES = ("dedup_bands", "dedup_signatures", "paragraphs", "dedup_para_bands", "dedup_anchors", "article_links")
+TABLES = ("dedup_keys", "dedup_sigs", "paragraphs", "dedup_para_keys", "dedup_story", "dedup_anchor_keys", "article_links")
 
 
 def counts(conn) -> dict[str, int]:
@@ -49,6 +49,6 @@ def test_a_reused_rid_is_relinked_from_scratch():
     new_id = conn.execute("SELECT article_id FROM articles WHERE rid = ?", reused).fetchone()[0]
     rows = conn.execute("SELECT article_id, canonical_para_id = para_id FROM paragraphs WHERE rid = ?", reused).fetchall()
     assert rows == [(new_id, 1)]
-    bands = conn.execute("SELECT count(*) FROM dedup_para_bands WHERE pkey >= ?", (reused[0] * 1024,)).fetchone()[0]
+    bands = conn.execute("SELECT count(*) FROM dedup_para_keys WHERE pkey >= ?", (reused[0] * 1024,)).fetchone()[0]
     assert bands == DedupParams().para_bands
     assert conn.execute("SELECT count(*) FROM article_links").fetchone()[0] == 0

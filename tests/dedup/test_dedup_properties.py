@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from marsad.dedup import DedupParams, article_signature, band_keys, link_articles, similarity
 from marsad.dedup.edits import EDIT_KINDS, body_text, edited
 from marsad.dedup.memory import add_articles, open_database
-from marsad.dedup.minhash import batch_signatures, text_signature, tokens
+from marsad.dedup.minhash import text_signature, text_signatures
 
 WORDS = ("the", "convoy", "was", "struck", "near", "Mosul", "on", "Tuesday", "police", "said", "two", "people",
          "killed", "الموصل", "قتل", "شخصان", "في", "هجوم", "12", "٣٤", "Kata'ib", "Hezbollah", "claimed", "attack")
@@ -41,7 +41,7 @@ def test_a_text_is_fully_similar_to_itself_and_signatures_repeat(a):
 @settings(max_examples=40, deadline=None)
 @given(st.lists(texts, min_size=1, max_size=8))
 def test_batch_signatures_equal_one_by_one(items):
-    batch = batch_signatures([tokens(t) for t in items], k=3, seed=7, num_perm=64)
+    batch = text_signatures(items, k=3, seed=7, num_perm=64)
     single = np.array([text_signature(t, k=3, seed=7, num_perm=64) for t in items])
     assert np.array_equal(batch, single)
 
@@ -81,7 +81,7 @@ def linked_rows(items, cuts: list[int]) -> dict[str, list]:
         conn.execute("BEGIN")
         link_articles(conn, rids[start:end], DedupParams())
         conn.execute("COMMIT")
-    tables = ("dedup_bands", "dedup_signatures", "paragraphs", "dedup_para_bands", "dedup_anchors", "article_links")
+    tables = ("dedup_keys", "dedup_sigs", "paragraphs", "dedup_para_keys", "dedup_story", "dedup_anchor_keys", "article_links")
     rows = {t: sorted(map(tuple, conn.execute(f"SELECT * FROM {t}")), key=repr) for t in tables}
     rows["duplicate_of"] = sorted(conn.execute("SELECT rid, duplicate_of FROM articles"), key=repr)
     return rows
@@ -92,3 +92,27 @@ def linked_rows(items, cuts: list[int]) -> dict[str, list]:
 def test_linking_does_not_depend_on_batching(seed, cuts):
     items = corpus(seed)
     assert linked_rows(items, cuts) == linked_rows(items, [])
+
+
+def story_rows(items, cuts: list[int]) -> dict[str, list]:
+    conn = open_database()
+    rids = add_articles(conn, items)
+    bounds = [0, *sorted(set(c for c in cuts if 0 < c < len(rids))), len(rids)]
+    for start, end in zip(bounds, bounds[1:]):
+        conn.execute("BEGIN")
+        link_articles(conn, rids[start:end], DedupParams(story_encoder=True))
+        conn.execute("COMMIT")
+    tables = ("dedup_story", "dedup_anchor_keys", "article_links")
+    return {t: sorted(map(tuple, conn.execute(f"SELECT * FROM {t}")), key=repr) for t in tables}
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.randoms(use_true_random=False), st.lists(st.integers(1, 12), max_size=4))
+def test_story_links_and_embeddings_do_not_depend_on_batching(rng, cuts):
+    from tests.dedup.story_samples import DISTINCT, PAIRS, ROUNDUP
+
+    items = [a for pair in PAIRS for a in pair] + DISTINCT + [ROUNDUP]
+    rng.shuffle(items)
+    whole = story_rows(items, [])
+    assert whole["article_links"], "the samples link"
+    assert story_rows(items, cuts) == whole

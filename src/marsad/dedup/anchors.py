@@ -13,9 +13,10 @@ article, share few word shingles but many anchors:
   letters are mapped to a common Latin skeleton (``Soleimani`` and
   ``سليماني`` both give ``slmn``; ``Baghdad`` and ``بغداد`` give ``bgd``).
 
-An anchor is a signed 64-bit hash; its lowest bit says whether it is a
-number or date (1) or a name (0).  An article keeps its ``limit`` most
-frequent anchors (numbers and dates first, then by first occurrence).
+An anchor is a signed 64-bit hash whose two lowest bits give its kind: 0 a
+name, 1 a number, 3 a date (so the lowest bit says "a number or a date").
+An article keeps its ``limit`` most frequent anchors (numbers and dates
+first, then by first occurrence).
 """
 
 from __future__ import annotations
@@ -86,11 +87,19 @@ def _month_numbers() -> dict[str, int]:
     return table
 
 
+NAME, NUMBER, DATE = 0, 1, 3
+
+
 def anchor_hash(kind: str, value: str) -> int:
-    """The signed 64-bit hash of one anchor; the low bit is 1 for numbers and dates."""
+    """The signed 64-bit hash of one anchor; the two low bits are its kind (:data:`NAME`, :data:`NUMBER`, :data:`DATE`)."""
     digest = hashlib.blake2b(f"{kind}:{value}".encode("utf-8"), digest_size=8).digest()
-    bits = (int.from_bytes(digest, "little") & ~1) | (kind != "name")
+    code = NAME if kind == "name" else DATE if value.startswith("d:") else NUMBER
+    bits = (int.from_bytes(digest, "little") & ~3) | code
     return bits - (1 << 64) if bits >= 1 << 63 else bits
+
+
+def is_date(anchor: int) -> bool:
+    return anchor & 3 == DATE
 
 
 @lru_cache(maxsize=1 << 16)

@@ -1,10 +1,10 @@
-"""The copy tier: article bands joined in SQL, candidates verified by estimated Jaccard.
+"""The copy tier: article band keys joined in SQL, candidates verified by estimated Jaccard.
 
-Each article's bands are inserted into ``dedup_bands``; the batch's own band
-keys go into a temporary probe table, and one join on ``(band, bucket)``
-against every stored article with a lower rid yields the candidate pairs and
-how many bands each pair shares.  A pair is a copy when the estimated Jaccard
-of the two 128-value signatures reaches ``copy_threshold``.
+Each article's band keys are inserted into ``dedup_keys``; the batch's own
+keys go into a temporary probe table, and one join on ``key`` against every
+stored article with a lower rid yields the candidate pairs and how many
+bands each pair shares.  A pair is a copy when the estimated Jaccard of the
+two signatures reaches ``copy_threshold``.
 """
 
 from __future__ import annotations
@@ -17,10 +17,15 @@ from marsad.dedup.minhash import band_keys, estimate_jaccard
 from marsad.dedup.params import DedupParams
 from marsad.dedup.text import chunks
 
-_PROBE = "CREATE TEMP TABLE IF NOT EXISTS dedup_probe (rid INTEGER, band INTEGER, bucket INTEGER)"
+_PROBE = "CREATE TEMP TABLE IF NOT EXISTS dedup_probe (key INTEGER, rid INTEGER)"
+# Per probe key, only the ``max_bucket`` latest earlier articles holding it (the subquery finds the
+# oldest of them): a key held by many articles is boilerplate or a big copy group, whose latest
+# members are enough to link a new copy.
 _JOIN = (
-    "SELECT p.rid, b.rid, count(*) FROM temp.dedup_probe p CROSS JOIN dedup_bands b"
-    " ON b.band = p.band AND b.bucket = p.bucket AND b.rid < p.rid GROUP BY p.rid, b.rid"
+    "SELECT p.rid, b.rid, count(*) FROM temp.dedup_probe p CROSS JOIN dedup_keys b"
+    " ON b.key = p.key AND b.rid < p.rid AND b.rid >= coalesce((SELECT y.rid FROM dedup_keys y"
+    "   WHERE y.key = p.key AND y.rid < p.rid ORDER BY y.rid DESC LIMIT 1 OFFSET :cap - 1), -1)"
+    " GROUP BY p.rid, b.rid"
 )
 
 
@@ -33,26 +38,28 @@ class Pair:
     score: float
 
 
-def insert_bands(conn: sqlite3.Connection, sigs: Mapping[int, "object"], params: DedupParams) -> None:
-    """Store the bands of the signatures ``rid -> sig`` and fill the probe table with them."""
+def insert_keys(conn: sqlite3.Connection, sigs: Mapping[int, "object"], params: DedupParams) -> None:
+    """Store the band keys of the signatures ``rid -> sig`` and fill the probe table with them."""
     import numpy as np
 
     conn.execute(_PROBE)
     conn.execute("DELETE FROM temp.dedup_probe")
     if not sigs:
         return
-    rids = sorted(sigs)
-    keys = band_keys(np.stack([sigs[r] for r in rids]), params.bands, params.rows)
+    rids = np.array(sorted(sigs), dtype=np.int64)
+    keys = band_keys(np.stack([sigs[r] for r in rids.tolist()]), params.bands, params.rows)
+    flat_rids = np.repeat(rids, keys.shape[1])
+    order = np.lexsort((flat_rids, keys.ravel()))
     # Inserted and probed in key order: neighbouring keys share B-tree pages.
-    rows = sorted(((band, int(key), rid) for rid, row in zip(rids, keys.tolist()) for band, key in enumerate(row)))
-    conn.executemany("INSERT OR IGNORE INTO dedup_bands (band, bucket, rid) VALUES (?, ?, ?)", rows)
-    conn.executemany("INSERT INTO temp.dedup_probe (band, bucket, rid) VALUES (?, ?, ?)", rows)
+    rows = list(zip(keys.ravel()[order].tolist(), flat_rids[order].tolist()))
+    conn.executemany("INSERT OR IGNORE INTO dedup_keys (key, rid) VALUES (?, ?)", rows)
+    conn.executemany("INSERT INTO temp.dedup_probe (key, rid) VALUES (?, ?)", rows)
 
 
 def candidates(conn: sqlite3.Connection, params: DedupParams) -> dict[int, list[int]]:
     """``rid -> earlier rids`` sharing a band, most shared bands first, at most ``max_candidates``."""
     found: dict[int, list[tuple[int, int]]] = {}
-    for rid, other, shared in conn.execute(_JOIN):
+    for rid, other, shared in conn.execute(_JOIN, {"cap": params.max_bucket}):
         found.setdefault(rid, []).append((-shared, other))
     return {rid: [other for _, other in sorted(pairs)[: params.max_candidates]] for rid, pairs in found.items()}
 
@@ -63,7 +70,7 @@ def load_signatures(conn: sqlite3.Connection, rids: Sequence[int]) -> dict[int, 
 
     found = {}
     for chunk in chunks(sorted(set(rids))):
-        query = f"SELECT rid, sig FROM dedup_signatures WHERE rid IN ({','.join('?' * len(chunk))})"
+        query = f"SELECT rid, sig FROM dedup_sigs WHERE rid IN ({','.join('?' * len(chunk))})"
         for rid, blob in conn.execute(query, list(chunk)):
             found[rid] = np.frombuffer(blob, dtype="<u2")
     return found

@@ -26,22 +26,24 @@ def open_database(path: str = ":memory:") -> sqlite3.Connection:
     return conn
 
 
-def add_articles(conn: sqlite3.Connection, items: Iterable[tuple[str, str, str | None]], prefix: str = "doc") -> list[int]:
-    """Store ``(title, body, lang)`` items as documents of one article each; returns their rids."""
+def add_articles(conn: sqlite3.Connection, items: Iterable[tuple], prefix: str = "doc") -> list[int]:
+    """Store ``(title, body, lang)`` or ``(title, body, lang, published)`` items as documents of one
+    article each; returns their rids."""
     next_rid = conn.execute("SELECT coalesce(max(rid), 0) + 1 FROM articles").fetchone()[0]
     docs, arts, rids = [], [], []
-    for offset, (title, body, lang) in enumerate(items):
+    for offset, (title, body, lang, *rest) in enumerate(items):
         rid = next_rid + offset
         doc_id = f"{prefix}-{rid}"
         text = f"{title}\n\n{body}"
         start = len(title) + 2
         docs.append((doc_id, "page", doc_id, content_digest(text), len(text), text, lang))
-        arts.append((rid, make_id("art", doc_id, 0, len(text)), doc_id, 0, 0, len(text), start, len(text), title, lang))
+        arts.append((rid, make_id("art", doc_id, 0, len(text)), doc_id, 0, 0, len(text), start, len(text), title, lang,
+                     rest[0] if rest else None))
         rids.append(rid)
     conn.executemany("INSERT INTO documents (doc_id, kind, origin, content_sha, n_chars, text, lang)"
                      " VALUES (?, ?, ?, ?, ?, ?, ?)", docs)
     conn.executemany("INSERT INTO articles (rid, article_id, doc_id, idx, char_start, char_end, body_start,"
-                     " body_end, title, lang) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", arts)
+                     " body_end, title, lang, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", arts)
     return rids
 
 

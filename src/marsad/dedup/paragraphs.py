@@ -12,27 +12,31 @@ earliest paragraph it matches, so chains end at the first occurrence.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from dataclasses import dataclass
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from marsad.dedup.minhash import band_keys, batch_signatures, estimate_jaccard, paragraph_signature, tokens
+from marsad.dedup.minhash import band_keys, estimate_jaccard, oph_signatures, paragraph_signatures
 from marsad.dedup.params import DedupParams
 from marsad.dedup.schema import PARA_SLOTS
-from marsad.dedup.text import ArticleText, chunks
+from marsad.dedup.text import ArticleText, chunks, line_spans
+from marsad.dedup.words import GOLDEN, Words, mix64, segment_shingles, words_of
 from marsad.ids import make_id
 
-_PROBE = "CREATE TEMP TABLE IF NOT EXISTS dedup_para_probe (pkey INTEGER, band INTEGER, bucket INTEGER)"
+if TYPE_CHECKING:
+    import numpy as np
+
+_PROBE = "CREATE TEMP TABLE IF NOT EXISTS dedup_para_probe (key INTEGER, pkey INTEGER)"
 _JOIN = (
-    "SELECT p.pkey, b.pkey, count(*) FROM temp.dedup_para_probe p CROSS JOIN dedup_para_bands b"
-    " ON b.band = p.band AND b.bucket = p.bucket AND b.pkey < p.pkey GROUP BY p.pkey, b.pkey"
+    "SELECT p.pkey, b.pkey, count(*) FROM temp.dedup_para_probe p CROSS JOIN dedup_para_keys b"
+    " ON b.key = p.key AND b.pkey < p.pkey GROUP BY p.pkey, b.pkey"
 )
 
 
 @dataclass(frozen=True, slots=True)
 class ParaRow:
-    """One tracked paragraph of the batch, before its canonical paragraph is known."""
+    """One tracked paragraph of the batch, before its canonical paragraph is known;
+    ``line`` is its global line in the batch's :class:`~marsad.dedup.words.Words`."""
 
     pkey: int
     para_id: str
@@ -43,32 +47,50 @@ class ParaRow:
     char_start: int
     char_end: int
     fingerprint: int
-    words: tuple[str, ...]
+    line: int
 
 
-def fingerprint(words: Sequence[str]) -> int:
-    """A signed 64-bit fingerprint of a paragraph's folded words."""
-    digest = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).digest()
-    return int.from_bytes(digest, "little", signed=True)
+def line_fingerprints(words: Words) -> "np.ndarray":
+    """A signed 64-bit fingerprint of each global line's word sequence (0 for a line without words)."""
+    import numpy as np
+
+    n_lines = int(words.line_base[-1])
+    if not len(words.hashes):
+        return np.zeros(n_lines, dtype=np.int64)
+    first = np.searchsorted(words.line_of, np.arange(n_lines))
+    position = (np.arange(len(words.line_of)) - first[words.line_of]).astype(np.uint64)
+    terms = mix64(words.hashes ^ mix64(position * np.uint64(GOLDEN) + np.uint64(1)))
+    sums = np.zeros(n_lines, dtype=np.uint64)
+    np.add.at(sums, words.line_of, terms)
+    return mix64(sums).view(np.int64)
 
 
-def tracked(articles: Sequence[ArticleText], params: DedupParams) -> list[ParaRow]:
+def tracked(articles: Sequence[ArticleText], words: Words, params: DedupParams) -> list[ParaRow]:
     """The batch's paragraphs long enough to track, in (rid, idx) order."""
-    return [
-        ParaRow(a.rid * PARA_SLOTS + p.idx, make_id("par", a.article_id, p.idx), a.rid, a.article_id,
-                a.doc_id, p.idx, p.char_start, p.char_end, fingerprint(p.words), p.words)
-        for a in articles for p in a.paragraphs
-        if len(p.words) >= params.min_para_words and p.idx < PARA_SLOTS
-    ]
+    per_line = words.per_line()
+    fingerprints = line_fingerprints(words)
+    rows = []
+    for i, a in enumerate(articles):
+        base, end = int(words.line_base[i]), int(words.line_base[i + 1])
+        long_lines = (per_line[base:end] >= params.min_para_words).nonzero()[0]
+        if not len(long_lines):
+            continue
+        spans = line_spans(a.body, a.body_start)
+        for j in long_lines.tolist():
+            span = spans[j]
+            if span is not None and span.idx < PARA_SLOTS:
+                rows.append(ParaRow(a.rid * PARA_SLOTS + span.idx, make_id("par", a.article_id, span.idx), a.rid,
+                                    a.article_id, a.doc_id, span.idx, span.char_start, span.char_end,
+                                    int(fingerprints[base + j]), base + j))
+    return rows
 
 
-def link_paragraphs(conn: sqlite3.Connection, rows: Sequence[ParaRow], params: DedupParams,
-                    cache: dict[str, int]) -> int:
+def link_paragraphs(conn: sqlite3.Connection, rows: Sequence[ParaRow], words: Words, params: DedupParams) -> int:
     """Store ``rows`` with their canonical paragraphs; returns how many are repeats."""
     canonical, first_key = _exact(conn, rows)
     fresh = [r for r in rows if r.pkey not in canonical]
-    sigs = _near_candidates(conn, fresh, params, cache)
-    verified = _verified(conn, fresh, sigs, params)
+    sigs = _near_candidates(conn, fresh, words, params)
+    verified = _verified(conn, fresh, sigs, words, params)
     stored = stored_canonical(conn, [min(o) for _, o in verified if min(o) not in first_key])
     for row, others in verified:
         root = min(others)
@@ -121,23 +143,28 @@ def _exact(conn: sqlite3.Connection, rows: Sequence[ParaRow]) -> tuple[dict[int,
     return canonical, first_key
 
 
-def _near_candidates(conn: sqlite3.Connection, fresh: Sequence[ParaRow], params: DedupParams,
-                     cache: dict[str, int]) -> dict[int, "object"]:
-    """Insert the bands of the paragraphs that are not exact repeats; returns their signatures."""
+def _near_candidates(conn: sqlite3.Connection, fresh: Sequence[ParaRow], words: Words,
+                     params: DedupParams) -> dict[int, "np.ndarray"]:
+    """Insert the band keys of the paragraphs that are not exact repeats; returns their signatures."""
+    import numpy as np
+
     conn.execute(_PROBE)
     conn.execute("DELETE FROM temp.dedup_para_probe")
     if not fresh:
         return {}
-    sigs = batch_signatures([r.words for r in fresh], k=params.para_shingle, seed=params.seed + 1,
-                            num_perm=params.para_perm, cache=cache)
+    lines = np.array([r.line for r in fresh], dtype=np.int64)
+    mask = np.isin(words.line_of, lines)
+    shingles, owner = segment_shingles(words.hashes[mask], words.line_of[mask], params.para_shingle)
+    sigs = oph_signatures(shingles, np.searchsorted(lines, owner), len(fresh), seed=params.seed + 1,
+                          num_perm=params.para_perm, rows=params.para_rows)
     keys = band_keys(sigs, params.para_bands, params.para_rows, salt=1)
-    bands = sorted((band, int(key), r.pkey) for r, row in zip(fresh, keys.tolist()) for band, key in enumerate(row))
-    conn.executemany("INSERT OR IGNORE INTO dedup_para_bands (band, bucket, pkey) VALUES (?, ?, ?)", bands)
-    conn.executemany("INSERT INTO temp.dedup_para_probe (band, bucket, pkey) VALUES (?, ?, ?)", bands)
+    rows = sorted((int(key), r.pkey) for r, row in zip(fresh, keys.tolist()) for key in row)
+    conn.executemany("INSERT OR IGNORE INTO dedup_para_keys (key, pkey) VALUES (?, ?)", rows)
+    conn.executemany("INSERT INTO temp.dedup_para_probe (key, pkey) VALUES (?, ?)", rows)
     return {r.pkey: sig for r, sig in zip(fresh, sigs)}
 
 
-def _verified(conn: sqlite3.Connection, fresh: Sequence[ParaRow], sigs: dict[int, "object"],
+def _verified(conn: sqlite3.Connection, fresh: Sequence[ParaRow], sigs: dict[int, "np.ndarray"], words: Words,
               params: DedupParams) -> list[tuple[ParaRow, list[int]]]:
     """Each fresh paragraph with the earlier paragraphs it nearly repeats, in pkey order.
 
@@ -153,8 +180,9 @@ def _verified(conn: sqlite3.Connection, fresh: Sequence[ParaRow], sigs: dict[int
     if not found:
         return []
     by_key = {r.pkey: r for r in fresh}
-    known = {k: (sigs[k], _numbers(by_key[k].words)) for k in sigs}
-    known.update(_stored_paragraphs(conn, sorted({o for v in found.values() for o in v if o not in known}), params))
+    needed = sorted({k for k in found} | {o for v in found.values() for o in v if o in sigs})
+    known = {k: (sigs[k], _line_numbers(words, by_key[k].line)) for k in needed}
+    known.update(_stored_paragraphs(conn, sorted({o for v in found.values() for o in v if o not in sigs}), params))
     result = []
     for pkey in sorted(found):
         sig, numbers = known[pkey]
@@ -165,20 +193,27 @@ def _verified(conn: sqlite3.Connection, fresh: Sequence[ParaRow], sigs: dict[int
     return result
 
 
-def _numbers(words: Sequence[str]) -> frozenset[str]:
-    return frozenset(w for w in words if w.isdigit())
+def _line_numbers(words: Words, line: int) -> frozenset[int]:
+    """The hashes of the all-digit words of a global line."""
+    import numpy as np
+
+    lo, hi = np.searchsorted(words.line_of, [line, line + 1])
+    return frozenset(words.hashes[lo:hi][words.digits[lo:hi]].tolist())
 
 
 def _stored_paragraphs(conn: sqlite3.Connection, pkeys: Sequence[int], params: DedupParams) -> dict[int, tuple]:
     """``pkey -> (signature, numbers)`` of stored paragraphs, recomputed from their documents' text."""
-    found = {}
     query = ("SELECT substr(d.text, p.char_start + 1, p.char_end - p.char_start) FROM paragraphs p"
              " JOIN documents d ON d.doc_id = p.doc_id WHERE p.rid = ? AND p.idx = ?")
+    texts = []
     for pkey in pkeys:
         row = conn.execute(query, (pkey // PARA_SLOTS, pkey % PARA_SLOTS)).fetchone()
-        text = row[0] if row else ""
-        found[pkey] = (paragraph_signature(text, params), _numbers(tokens(text)))
-    return found
+        texts.append((row[0] if row else "") or "")
+    if not texts:
+        return {}
+    sigs = paragraph_signatures(texts, params)
+    words = words_of(texts)
+    return {pkey: (sigs[i], _line_numbers(words, i)) for i, pkey in enumerate(pkeys)}
 
 
 def stored_canonical(conn: sqlite3.Connection, pkeys: Sequence[int]) -> dict[int, str]:

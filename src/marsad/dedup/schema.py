@@ -1,4 +1,11 @@
-"""The SQL of the dedup tables, to be applied as one recorded migration.
+"""The SQL of the dedup tables, applied as recorded migrations 4 and 5.
+
+:data:`DEDUP_SCHEMA` is migration 4 as released and is never edited;
+:data:`DEDUP_SCHEMA_V5` (migration 5) replaces its index tables -- 16-bit
+k-permutation signatures and ``(band, bucket)`` rows -- by the one-permutation
+signatures and 48-bit band keys of :mod:`.minhash` (old index rows cannot be
+read by the new hashing, so they are dropped; links, paragraphs and
+``duplicate_of`` stay).
 
 Band and anchor tables are ``WITHOUT ROWID`` with the lookup columns as
 primary key, so the table is its own index: a band row costs one B-tree
@@ -75,8 +82,56 @@ CREATE INDEX IF NOT EXISTS article_links_other ON article_links(other_id);
 CREATE INDEX IF NOT EXISTS articles_duplicate_of ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
 """
 
-DEDUP_TABLES = ("dedup_bands", "dedup_signatures", "paragraphs", "dedup_para_bands",
-                "dedup_anchors", "article_links")
+DEDUP_SCHEMA_V5 = """
+DROP TABLE IF EXISTS dedup_bands;
+DROP TABLE IF EXISTS dedup_para_bands;
+DROP TABLE IF EXISTS dedup_anchors;
+DROP TABLE IF EXISTS dedup_signatures;
+
+-- Copy tier: one row per article and band. The key hashes the band's values
+-- with the band's number and keeps 48 bits (six bytes in a record).
+CREATE TABLE IF NOT EXISTS dedup_keys (
+    key INTEGER NOT NULL,
+    rid INTEGER NOT NULL,
+    PRIMARY KEY (key, rid)
+) WITHOUT ROWID;
+
+-- Per linked article: its MinHash signature (uint16 little-endian values, for
+-- verification; the band keys are recomputed from it) and its dominant script
+-- (1 Arabic, 0 other). rid = articles.rid. Every linked article has a row.
+CREATE TABLE IF NOT EXISTS dedup_sigs (
+    rid INTEGER PRIMARY KEY,
+    sig BLOB NOT NULL,
+    script INTEGER NOT NULL DEFAULT 0
+);
+
+-- Paragraph tier: band keys of paragraphs that are not exact repeats; pkey = rid * 1024 + idx.
+CREATE TABLE IF NOT EXISTS dedup_para_keys (
+    key INTEGER NOT NULL,
+    pkey INTEGER NOT NULL,
+    PRIMARY KEY (key, pkey)
+) WITHOUT ROWID;
+
+-- Story tier: an article's anchors (sorted int64 array), its publication day
+-- (days since 1970-01-01, when known) and, once computed, the int8 embedding
+-- (512 dims) of its lead; rid = articles.rid.
+CREATE TABLE IF NOT EXISTS dedup_story (
+    rid INTEGER PRIMARY KEY,
+    anchors BLOB NOT NULL,
+    day INTEGER,
+    vec BLOB
+);
+
+-- Story tier postings: anchor -> articles, for the candidate join.
+CREATE TABLE IF NOT EXISTS dedup_anchor_keys (
+    anchor INTEGER NOT NULL,
+    rid INTEGER NOT NULL,
+    PRIMARY KEY (anchor, rid)
+) WITHOUT ROWID
+"""
+
+DEDUP_TABLES = ("dedup_keys", "dedup_sigs", "paragraphs", "dedup_para_keys", "dedup_story",
+                "dedup_anchor_keys", "article_links")
 
 PARA_SLOTS = 1024
 
@@ -88,9 +143,9 @@ def schema_statements(sql: str = DEDUP_SCHEMA) -> list[str]:
 
 
 def apply_schema(conn) -> None:
-    """Create the dedup tables if they are missing; no commit."""
+    """Create the dedup tables if they are missing (migrations 4 and 5); no commit."""
     exists = conn.execute("SELECT count(*) FROM sqlite_master WHERE name IN ({})".format(
         ",".join("?" * len(DEDUP_TABLES))), DEDUP_TABLES).fetchone()[0]
     if exists < len(DEDUP_TABLES):
-        for statement in schema_statements():
+        for statement in schema_statements(DEDUP_SCHEMA) + schema_statements(DEDUP_SCHEMA_V5):
             conn.execute(statement)

@@ -1,49 +1,56 @@
-"""Reading stored articles and cutting their bodies into paragraphs and tokens."""
+"""Reading stored articles for dedup, and where their paragraphs are."""
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import TYPE_CHECKING, Iterator, Sequence
 
-from marsad.dedup.minhash import tokens
+if TYPE_CHECKING:
+    import numpy as np
 
-_LINE = re.compile(r"[^\n]+")
+    from marsad.dedup.words import Words
+
 SQL_VARS = 900
 
 
 @dataclass(frozen=True, slots=True)
-class Paragraph:
-    """One non-blank line of a body: its index, offsets in the document, its tokens."""
-
-    idx: int
-    char_start: int
-    char_end: int
-    words: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class ArticleText:
-    """What dedup needs of one stored article."""
+    """What dedup needs of one stored article; ``body_start`` is the body's offset in its document."""
 
     rid: int
     article_id: str
     doc_id: str
     lang: str | None
     body: str
-    paragraphs: tuple[Paragraph, ...]
+    body_start: int = 0
+    title: str = ""
+    published: str | None = None
 
-    def words(self) -> list[str]:
-        """The body's folded words, paragraph after paragraph."""
-        return [w for p in self.paragraphs for w in p.words]
+    def day(self) -> int | None:
+        """The publication day (days since 1970-01-01), or None when unknown."""
+        return day_number(self.published)
 
 
-def script_of(words: Sequence[str], sample: int = 400) -> int:
-    """1 when most of the first ``sample`` words are in Arabic script, else 0."""
-    head = words[:sample]
-    arabic = sum(1 for w in head if "\u0600" <= w[0] <= "\u06ff")
-    return int(2 * arabic > len(head))
+def day_number(published: str | None) -> int | None:
+    """Days since 1970-01-01 of an ISO date or date-time, or None."""
+    from datetime import date
+
+    try:
+        return (date.fromisoformat((published or "")[:10]) - date(1970, 1, 1)).days
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class LineSpan:
+    """Where line ``line`` (0-based, counted on newlines) of a body is: its paragraph index
+    (among the body's non-empty lines) and the offsets of its stripped text in the document."""
+
+    line: int
+    idx: int
+    char_start: int
+    char_end: int
 
 
 def chunks(items: Sequence, size: int = SQL_VARS) -> Iterator[Sequence]:
@@ -51,31 +58,49 @@ def chunks(items: Sequence, size: int = SQL_VARS) -> Iterator[Sequence]:
         yield items[start : start + size]
 
 
-def split_paragraphs(body: str, offset: int = 0) -> tuple[Paragraph, ...]:
-    """The non-blank lines of ``body`` as paragraphs; offsets shifted by ``offset``."""
-    found = []
-    for idx, match in enumerate(_LINE.finditer(body)):
-        line = match.group()
+def line_spans(body: str, offset: int = 0) -> list[LineSpan | None]:
+    """One entry per newline-separated line of ``body``: its span, or None for an empty or blank line.
+
+    A paragraph's index counts every non-empty line before it, blank ones
+    (spaces only) included.
+    """
+    spans: list[LineSpan | None] = []
+    idx = pos = 0
+    for number, line in enumerate(body.split("\n")):
         stripped = line.strip()
-        if not stripped:
-            continue
-        start = match.start() + (len(line) - len(line.lstrip()))
-        found.append(Paragraph(idx, offset + start, offset + start + len(stripped), tuple(tokens(stripped))))
-    return tuple(found)
+        if stripped:
+            start = pos + len(line) - len(line.lstrip())
+            spans.append(LineSpan(number, idx, offset + start, offset + start + len(stripped)))
+        else:
+            spans.append(None)
+        idx += bool(line)
+        pos += len(line) + 1
+    return spans
+
+
+def scripts_of(words: "Words", sample: int = 400) -> "np.ndarray":
+    """Per text: 1 when most of its first ``sample`` words start with an Arabic letter, else 0."""
+    import numpy as np
+
+    n = len(words.line_base) - 1
+    if not len(words.text_of):
+        return np.zeros(n, dtype=np.int64)
+    first = np.searchsorted(words.text_of, np.arange(n))
+    head = (np.arange(len(words.text_of)) - first[words.text_of]) < sample
+    total = np.bincount(words.text_of[head], minlength=n)
+    arabic = np.bincount(words.text_of[head & words.arabic], minlength=n)
+    return (2 * arabic > total).astype(np.int64)
 
 
 def load_articles(conn: sqlite3.Connection, rids: Sequence[int]) -> list[ArticleText]:
     """The articles ``rids`` (those that exist), in rid order, bodies cut from their documents."""
     query = (
-        "SELECT a.rid, a.article_id, a.doc_id, a.lang, a.body_start,"
-        " substr(d.text, a.body_start + 1, a.body_end - a.body_start)"
-        " FROM articles a JOIN documents d ON d.doc_id = a.doc_id WHERE a.rid IN ({})"
+        "SELECT a.rid, a.article_id, a.doc_id, a.lang, substr(d.text, a.body_start + 1, a.body_end - a.body_start),"
+        " a.body_start, a.title, a.published FROM articles a JOIN documents d ON d.doc_id = a.doc_id WHERE a.rid IN ({})"
     )
     rows = []
     for chunk in chunks(sorted(set(rids))):
         rows.extend(conn.execute(query.format(",".join("?" * len(chunk))), list(chunk)).fetchall())
     rows.sort(key=lambda row: row[0])
-    return [
-        ArticleText(rid, article_id, doc_id, lang, body or "", split_paragraphs(body or "", body_start))
-        for rid, article_id, doc_id, lang, body_start, body in rows
-    ]
+    return [ArticleText(rid, aid, doc, lang, body or "", start, title or "", published)
+            for rid, aid, doc, lang, body, start, title, published in rows]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from marsad.errors import MigrationError
-from marsad.dedup.schema import DEDUP_SCHEMA
+from marsad.dedup.schema import DEDUP_SCHEMA, DEDUP_SCHEMA_V5
 from marsad.store.event_indexes import EVENT_INDEXES_SQL
 
 
@@ -160,6 +160,10 @@ ALTER TABLE mentions ADD COLUMN tags TEXT;
 ALTER TABLE claims ADD COLUMN mention_id TEXT;
 CREATE INDEX claims_mention ON claims(mention_id);
 """),
+)
+
+MIGRATIONS += (  # dedup's second index: old band rows cannot be read by the new hashing, links are kept
+    Migration(5, "dedup index v2: one-permutation MinHash signatures, 48-bit band keys, story rows", DEDUP_SCHEMA_V5),
 )
 
 LATEST = MIGRATIONS[-1].version
