@@ -50,14 +50,17 @@ def run(
     max_bytes: int = typer.Option(20_000_000, "--max-bytes", min=1, help="Largest document accepted, in bytes."),
     batch_size: int = typer.Option(200, "--batch-size", min=1, help="Documents per transaction."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    story_encoder: bool = typer.Option(False, "--story-encoder", help="Link stories (and EN/AR versions) with the "
+                                       "multilingual sentence encoder too; slower."),
 ) -> None:
     """Run the pipeline over INPUTS into the database."""
     from marsad.ingest import Limits
-    from marsad.pipeline import RunOptions
+    from marsad.pipeline import RunOptions, StageOptions
     from marsad.pipeline import run as run_pipeline
     from marsad.store import Store
 
-    options = RunOptions(workers=workers, limits=Limits(max_bytes=max_bytes), batch_size=batch_size)
+    options = RunOptions(workers=workers, limits=Limits(max_bytes=max_bytes), batch_size=batch_size,
+                         stages=StageOptions(story_encoder=story_encoder))
     console = _console()
     try:
         with Store(db) as store, _progress(console, quiet) as on_progress:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 from collections import deque
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -38,6 +38,7 @@ class StageOptions:
     ner: bool = True
     dedup: bool = True
     classifier: bool = True  # the learned second opinion on each lead's sub-type (events.opinion)
+    story_encoder: bool = False  # dedup's story tier also compares sentence embeddings (slow; dedup.encoder)
     actor_files: tuple[str, ...] = ()
 
 
@@ -113,7 +114,7 @@ def batch_hooks(stages: StageOptions) -> list[BatchHook]:
     if stages.dedup:
         from marsad.dedup import dedup_batch
 
-        hooks.append(dedup_batch)
+        hooks.append(partial(dedup_batch, params=_dedup_params(stages)))
     if stages.events:
         from marsad.fuse import fuse_batch
 
@@ -127,7 +128,13 @@ def forget_hooks(stages: StageOptions) -> list[ForgetHook]:
         return []
     from marsad.dedup import forget_documents
 
-    return [forget_documents]
+    return [partial(forget_documents, params=_dedup_params(stages))]
+
+
+def _dedup_params(stages: StageOptions):
+    from marsad.dedup.params import DedupParams
+
+    return DedupParams(story_encoder=stages.story_encoder)
 
 
 def _add(summary: RunSummary, outcome, failures, seen: int, unchanged: int) -> None:
