@@ -156,8 +156,9 @@ def table_bytes(conn) -> dict[str, int]:
 def run(args) -> dict:
     from marsad.dedup import DedupParams
     from marsad.dedup.memory import open_database
+    from marsad.dedup.params import param_overrides
 
-    overrides = parse_params(args.param)
+    overrides = param_overrides(args.param)
     params = DedupParams(**{"paragraphs": args.tiers != "copy", "story": args.tiers == "all", **overrides})
     folder = tempfile.mkdtemp(prefix="bench-dedup-")
     path = args.db or os.path.join(folder, "bench.db")
@@ -229,15 +230,6 @@ def link_all(conn, args, params, sample: list[str]) -> tuple[int, float, float, 
     return done, linking, cpu, found
 
 
-def parse_params(pairs: list[str]) -> dict:
-    """``NAME=VALUE`` overrides of DedupParams fields, typed like the defaults (booleans as 0/1/true/false)."""
-    from marsad.dedup import DedupParams
-
-    found = {}
-    for name, value in (p.split("=", 1) for p in pairs):
-        kind = type(getattr(DedupParams(), name))
-        found[name] = value.lower() in ("1", "true", "yes") if kind is bool else kind(value)
-    return found
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -226,15 +226,6 @@ def main_story(args) -> int:
     return 0
 
 
-def parse_params(pairs: list[str]) -> dict:
-    """``NAME=VALUE`` overrides of DedupParams fields, typed like the defaults (booleans as 0/1/true/false)."""
-    from marsad.dedup import DedupParams
-
-    found = {}
-    for name, value in (p.split("=", 1) for p in pairs):
-        kind = type(getattr(DedupParams(), name))
-        found[name] = value.lower() in ("1", "true", "yes") if kind is bool else kind(value)
-    return found
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -254,7 +245,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no data at {args.data}", file=sys.stderr)
         return 2
     items = build(load_originals(args.data), args.seed)
-    overrides = parse_params(args.param)
+    from marsad.dedup.params import param_overrides
+
+    overrides = param_overrides(args.param)
     roots, seconds = run(items, DedupParams(**overrides))
     result = score(items, roots) | {"seconds": round(seconds, 2), "articles": len(items)}
     if args.json:

@@ -92,3 +92,13 @@ class DedupOutcome:
     paragraph_repeats: int = 0
     story_links: int = 0
     translation_links: int = 0
+
+
+def param_overrides(pairs: list[str]) -> dict:
+    """``NAME=VALUE`` overrides of :class:`DedupParams` fields (for the eval and benchmark scripts),
+    typed like the defaults; booleans as 0/1/true/false."""
+    found = {}
+    for name, value in (p.split("=", 1) for p in pairs):
+        kind = type(getattr(DedupParams(), name))
+        found[name] = value.lower() in ("1", "true", "yes") if kind is bool else kind(value)
+    return found
