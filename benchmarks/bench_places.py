@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -82,20 +81,6 @@ def corpora(args: argparse.Namespace) -> dict[str, list[dict[str, Any]]]:
 
 
 # -- children --------------------------------------------------------------------
-
-
-def pin_to_one_core() -> str:
-    if not hasattr(os, "sched_setaffinity"):
-        return "not pinned"
-    allowed = os.sched_getaffinity(0)
-    core = 0 if 0 in allowed else min(allowed)
-    os.sched_setaffinity(0, {core})
-    return f"core {core}"
-
-
-def peak_rss_mb() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
 def _documents(pages: list[dict[str, Any]]) -> list[tuple[Any, tuple[Any, ...]]]:
@@ -184,6 +169,8 @@ def child(mode: str, corpus_file: Path) -> int:
     """Measure one mode over one corpus; print one JSON line."""
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[var] = "1"
+    from run import peak_rss_mb, pin_to_one_core  # the project benchmark's child-side helpers
+
     core = pin_to_one_core()
     pages = json.loads(corpus_file.read_text("utf-8"))
     try:

@@ -30,13 +30,14 @@ Title mentions are left to the lead logic.
 from __future__ import annotations
 
 import dataclasses
-import math
 import re
 from typing import Sequence
 
 from marsad.events.mentions import MentionDetail
+from marsad.events.roles import GENERIC_PREFIXES
 from marsad.events.taxonomy import sub_type
 from marsad.events.views import View
+from marsad.fuse.rules import haversine_km
 from marsad.models import EventMention
 
 PARAGRAPH_REACH = 2
@@ -122,11 +123,9 @@ def _compatible(later: str, earlier: str) -> bool:
 def _other_actor(later: EventMention, earlier: EventMention) -> bool:
     """Both sentences name who acted, and not the same one ("Russian bombers struck ..."
     after "the army took three villages")."""
-    named = [a for a in (later.actor1, earlier.actor1) if a and not a.startswith(_UNNAMED)]
+    named = [a for a in (later.actor1, earlier.actor1) if a and not a.startswith(GENERIC_PREFIXES)]
     return len(named) == 2 and named[0] != named[1]
 
-
-_UNNAMED = ("Unidentified", "Civilians", "Protesters", "Rioters")
 
 
 def _near(later: EventMention, earlier: EventMention) -> bool:
@@ -134,14 +133,7 @@ def _near(later: EventMention, earlier: EventMention) -> bool:
         return True
     if None in (later.latitude, later.longitude, earlier.latitude, earlier.longitude):
         return False
-    return _km(later.latitude, later.longitude, earlier.latitude, earlier.longitude) <= NEAR_KM  # type: ignore[arg-type]
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
+    return haversine_km(later.latitude, later.longitude, earlier.latitude, earlier.longitude) <= NEAR_KM  # type: ignore[arg-type]
 
 
 def merge(earlier: EventMention, later: EventMention) -> EventMention:

@@ -17,7 +17,7 @@ import dataclasses
 from typing import Sequence
 
 from marsad.events.dating import EventDate
-from marsad.events.geo import article_place, country_support
+from marsad.events.geo import article_place, country_support, dominant_country
 from marsad.events.mentions import Context, MentionDetail, build_mentions
 from marsad.events.views import View
 from marsad.models import EventMention
@@ -104,8 +104,7 @@ def relocate_lead(ctx: Context, lead: EventMention) -> EventMention:
     lead takes the article's place in its main country (its dateline, else its first
     and most specific place there).
     """
-    support = country_support(ctx.toponyms)
-    main = max(sorted(support), key=lambda code: support[code]) if support else None
+    support, main = country_support(ctx.toponyms), dominant_country(ctx.toponyms)
     if main is None or lead.country == main or lead.background:
         return lead
     outweighs = support[main] >= MAIN_COUNTRY_SUPPORT and support[main] >= MAIN_COUNTRY_RATIO * support.get(lead.country or "", 0.0)

@@ -21,7 +21,7 @@ from typing import Sequence
 
 from marsad.events.detect import Mood, Reading
 from marsad.events.mentions import Context, MentionDetail, build_mentions, event_date
-from marsad.events.roles import Roles, with_generics
+from marsad.events.roles import GENERIC_PREFIXES, Roles, with_generics
 from marsad.events.subtype import SubtypeModel, arbitrate
 from marsad.events.taxonomy import sub_type
 from marsad.events.views import View
@@ -76,13 +76,10 @@ def _supplied(
     return [dataclasses.replace(mention, lead=True), *mentions], [detail]
 
 
-_GENERIC = ("Unidentified", "Civilians", "Protesters", "Rioters")
-
-
 def recode(mention: EventMention, chosen: str) -> EventMention:
     """``mention`` as a ``chosen`` event: type and codes; named actors kept, generic ones redrawn."""
     kind = sub_type(chosen)
-    named = lambda actor, category: (actor, category) if actor and not actor.startswith(_GENERIC) else (None, None)  # noqa: E731
+    named = lambda actor, category: (actor, category) if actor and not actor.startswith(GENERIC_PREFIXES) else (None, None)  # noqa: E731
     roles = Roles(*named(mention.actor1, mention.actor1_type), *named(mention.actor2, mention.actor2_type))
     filled = with_generics(roles, kind.event_type, chosen, mention.country)
     return dataclasses.replace(

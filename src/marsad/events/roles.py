@@ -60,6 +60,10 @@ def country_name(code: str | None) -> str | None:
     return _country_names().get(code.upper(), code)
 
 
+# ACLED's generic actors begin so ("Unidentified Armed Group (Iraq)", "Civilians (Syria)"): not a named actor
+GENERIC_PREFIXES = ("Unidentified", "Civilians", "Protesters", "Rioters")
+
+
 def generic_actor(kind: str, country: str | None) -> tuple[str, str]:
     """ACLED's generic actor name and category of ``kind`` in ``country`` (ISO2 or name).
 
