@@ -79,3 +79,17 @@ def test_unknown_village_is_placed_at_its_anchor(geoparser):
 def test_town_outside_its_named_province_is_not_trusted(geoparser):
     village = _find(geoparser, "Gunmen stormed the village of al-Hamra in Diyala province.", "al-Hamra")
     assert (village.country, village.admin1, village.geo_precision) == ("IQ", "Diyala", 3)
+
+
+@pytest.mark.parametrize(("text", "surface", "level"), [
+    ("Police in Lagos arrested 14 protesters on Thursday.", "Lagos", "PPL"),
+    ("Three journalists were detained in Yangon on February 27.", "Yangon", "PPL"),
+    ("Gunmen kidnapped a farmer in Lagos State.", "Lagos State", "ADM1"),
+    ("In northeastern Hama, ISIS cells seized three villages.", "Hama", "ADM1"),
+    ("Shelling hit the northern Aleppo countryside.", "Aleppo", "ADM1"),
+])
+def test_a_bare_name_shared_by_a_town_and_its_province_is_the_town(geoparser, text, surface, level):
+    """As ACLED codes it: "in Lagos" is the city; the province needs its word, and "northern Hama" or
+    "the Aleppo countryside" is an area of the province."""
+    place = _find(geoparser, text, surface)
+    assert (place.feature_code == "ADM1") == (level == "ADM1"), place

@@ -25,8 +25,8 @@ from marsad.events.claims import link_claims
 from marsad.events.detect import Mood
 from marsad.events.elaborate import fold_elaborations
 from marsad.events.dating import EventDate, latest_year_in, parse_anchor
-from marsad.events.geo import trusted
-from marsad.events.lead import borrow_date, choose_lead, relocate_lead
+from marsad.events.geo import as_acled, trusted
+from marsad.events.lead import borrow_date, choose_lead, narrow_lead, origin_lead, relocate_lead
 from marsad.events.mentions import COMPONENT, VERSION, Context, MentionDetail, build_mentions, event_date, event_views
 from marsad.events.roles import generic_actor
 from marsad.events.taxonomy import interaction, sub_type, taxonomy
@@ -121,7 +121,7 @@ def _context(doc: Document, article: Article, toponyms: Sequence[Toponym], actor
         doc_id=doc.doc_id,
         doc_text=doc.text,
         article=article,
-        toponyms=trusted(sorted((t for t in toponyms if inside(t)), key=lambda t: t.char_start)),
+        toponyms=trusted(sorted((as_acled(t) for t in toponyms if inside(t)), key=lambda t: t.char_start)),
         actors=tuple(sorted((a for a in actors if inside(a)), key=lambda a: a.char_start)),
         anchor=anchor,
         latest_year=latest,
@@ -157,7 +157,8 @@ def _article(ctx: Context, views: list[View], lead_only: bool, subtypes: Any = N
         kept = {m.mention_id for m in mentions}
         claims = [c if c.mention_id is None or c.mention_id in kept else dataclasses.replace(c, mention_id=None) for c in claims]
         lead_id = next((m.mention_id for m in mentions if m.lead), None)
-    mentions = [relocate_lead(ctx, m) if m.lead else m for m in mentions]
+    mentions = origin_lead(ctx, views, mentions, sources)
+    mentions = [narrow_lead(ctx, relocate_lead(ctx, m)) if m.lead else m for m in mentions]
     if lead_only:
         mentions = [m for m in mentions if m.lead]
     claims = _title_claims_to_lead(claims, views, lead_id)

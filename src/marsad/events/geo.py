@@ -10,8 +10,10 @@ district or a spot, 3 a province or a country.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Sequence
 
 from marsad.models import Toponym
@@ -35,6 +37,20 @@ class Place:
 
 
 NO_PLACE = Place(None, None, None, None, None, None)
+
+
+# GeoNames gives these their own country code; ACLED codes them as a province of another country
+ACLED_PROVINCES = MappingProxyType({"HK": ("CN", "Hong Kong"), "MO": ("CN", "Macau")})
+
+
+def as_acled(top: Toponym) -> Toponym:
+    """The toponym with ACLED's country and province: Hong Kong is China's province "Hong Kong"."""
+    folded = ACLED_PROVINCES.get(top.country or "")
+    if folded is None:
+        return top
+    country, province = folded
+    kind = "A" if top.feature_class in (None, "A") else top.feature_class
+    return dataclasses.replace(top, country=country, admin1=province, feature_class=kind)
 
 
 def specificity(top: Toponym) -> int:
@@ -110,8 +126,14 @@ def _runs(inside: list[Toponym], start: int, text: str) -> list[list[Toponym]]:
     return runs
 
 
+# "Mrs Smith, of north London, was arrested in Tehran": where a person lives, not where it happened
+_RESIDENCE = re.compile(r"\w,\s+(?:of|from)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern)?\s+)?$", re.IGNORECASE)
+
+
 def _rank(top: Toponym, start: int, text: str) -> tuple[int, int]:
     before = text[max(0, top.char_start - start - 40):top.char_start - start]
+    if _RESIDENCE.search(before):
+        return specificity(top), -1
     marker = 2 if _SETTLEMENT.search(before) else 1 if _LOCATIVE.search(before) else 0
     return specificity(top), marker
 

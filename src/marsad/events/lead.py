@@ -14,6 +14,7 @@ Background mentions never lead.  At most one mention per article is lead.
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Sequence
 
 from marsad.events.dating import EventDate
@@ -95,6 +96,73 @@ def borrow_date(lead: EventMention, mentions: Sequence[EventMention], sources: d
     return dataclasses.replace(lead, date=same[0].date, time_precision=same[0].time_precision)
 
 
+# what an attack on a person is: a follow-up (trial, campaign, new charges) may lead an article about it
+VIOLATIONS = frozenset({
+    "Arrests", "Abduction/forced disappearance", "Attack", "Sexual violence", "Excessive force against protesters",
+    "Mob violence", "Remote explosive/landmine/IED", "Air/drone strike", "Shelling/artillery/missile attack",
+    "Suicide bomb", "Grenade", "Armed clash", "Looting/property destruction",
+})
+_NAME = re.compile(r"(?<=[\w,;:'’\"“)]\s)([A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?)")
+_NOT_A_NAME = frozenset(
+    "The This That These Those There Their They When While After Before Since During Human Rights Watch Amnesty "
+    "International Police Court Government President Minister Army Military State Security Forces Ministry National "
+    "Council United Nations News Reuters Associated Press According However Also Many Some Several Journalist "
+    "Journalists Activist Activists Lawyer Lawyers Prison Party Supreme High Federal Republic People Islamic "
+    "January February March April June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+
+
+# a headline or lead about what followed an attack on a person: a court, a campaign, a release
+_FOLLOW_UP = re.compile(
+    r"\b(?:trial|tried|sentenc\w*|convict\w*|verdict|court|charg\w*|indict\w*|hearing|appeal\w*|acquit\w*|"
+    r"extradit\w*|releas\w*|freed|free|bail|anniversary|campaign\w*|vigil|prosecut\w*|jailed|custody|"
+    r"behind bars|still held|accused|suspect\w*|remain\w*|case|justice|probe|investigat\w*|inquiry|testif\w*|"
+    r"compensation|protest\w*|demand\w*|urge\w*|calls? for|family|widow|mother|father)\b",
+    re.IGNORECASE,
+)
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?")
+
+
+def person_names(text: str, places: set[str], *, initial: bool = False) -> set[str]:
+    """Capitalised words inside a sentence (or anywhere, ``initial``) that are neither places nor
+    institution or calendar words."""
+    words = (_CAPITALISED if initial else _NAME).findall(text)
+    return {w for w in words if w not in _NOT_A_NAME and w not in places}
+
+
+def origin_lead(ctx: Context, views: Sequence[View], mentions: list[EventMention], sources: dict[str, str]) -> list[EventMention]:
+    """The attack a follow-up story is about leads the article.
+
+    "Nazanin Zaghari-Ratcliffe's family to protest outside Iranian embassy" ...
+    "Mrs Zaghari-Ratcliffe was arrested at Tehran's airport in April 2016": the
+    background mention of a violation (an arrest, abduction, attack ...) dated in
+    its own sentence and naming a person the headline or the lead sentence
+    names is the story's origin, when those tell a follow-up (a court, a
+    campaign, a release).  The earliest such (the most precise date of
+    that year) becomes the lead; it keeps its own date and its background flag.
+    English only: the test is on capitalised names.
+    """
+    lead = next((m for m in mentions if m.lead), None)
+    if lead is None:
+        return mentions
+    places = {t.text for t in ctx.toponyms}
+    heads = " . ".join([v.text for v in views if v.is_title] + [ctx.doc_text[lead.char_start:lead.char_end]])
+    names = person_names(heads, places) if _FOLLOW_UP.search(heads) else set()
+    origins = [
+        m for m in mentions
+        if m.background and m.date and m.sub_event_type in VIOLATIONS and sources.get(m.mention_id) == "sentence"
+        and names & person_names(ctx.doc_text[m.char_start:m.char_end], places, initial=True)
+    ]
+    if not names or not origins:
+        return mentions
+    year = min(m.date[:4] for m in origins)  # type: ignore[index]
+    origin = min((m for m in origins if m.date.startswith(year)), key=lambda m: (m.time_precision or 3, m.char_start))  # type: ignore[union-attr]
+    return [dataclasses.replace(m, lead=m.mention_id == origin.mention_id) for m in mentions]
+
+
 def relocate_lead(ctx: Context, lead: EventMention) -> EventMention:
     """The lead is the article's main event, so it lies in the article's main country.
 
@@ -105,7 +173,7 @@ def relocate_lead(ctx: Context, lead: EventMention) -> EventMention:
     and most specific place there).
     """
     support, main = country_support(ctx.toponyms), dominant_country(ctx.toponyms)
-    if main is None or lead.country == main or lead.background:
+    if main is None or lead.country == main or (lead.background and lead.country is not None):
         return lead
     outweighs = support[main] >= MAIN_COUNTRY_SUPPORT and support[main] >= MAIN_COUNTRY_RATIO * support.get(lead.country or "", 0.0)
     if lead.country is not None and not outweighs:
@@ -113,6 +181,25 @@ def relocate_lead(ctx: Context, lead: EventMention) -> EventMention:
     place = article_place([t for t in ctx.toponyms if t.country == main])
     if place is None:
         return lead
+    return _placed(lead, place)
+
+
+def narrow_lead(ctx: Context, lead: EventMention) -> EventMention:
+    """A lead placed only at its country takes the article's own place in that country.
+
+    "Trade unionists detained in Turkey" in an article datelined ANKARA, or one
+    that names Ankara first: the lead lies in Ankara (geo_precision 2 at best,
+    since the sentence itself does not say so).
+    """
+    if lead.country is None or lead.admin1 is not None or lead.background:
+        return lead
+    place = article_place([t for t in ctx.toponyms if t.country == lead.country])
+    if place is None or place.admin1 is None:
+        return lead
+    return _placed(lead, place)
+
+
+def _placed(lead: EventMention, place) -> EventMention:
     return dataclasses.replace(
         lead, country=place.country, admin1=place.admin1, location=place.location,
         latitude=place.latitude, longitude=place.longitude, geo_precision=place.geo_precision,

@@ -89,6 +89,8 @@ def cue_of(doc: Tokens, i: int, j: int) -> str | None:
         return L.EN_CUES_OF[prev2]
     if prev == "the" and prev2 in L.EN_CUES_BEFORE:
         return L.EN_CUES_BEFORE[prev2]
+    if prev in L.AREA_ADJECTIVES:
+        return "part"
     return L.EN_CUES_BEFORE.get(prev)
 
 
@@ -180,7 +182,7 @@ def judge(known: KeyFacts, doc: Tokens, hit: Hit, prev_end: int, next_hit: Hit |
     gap_prev = doc.between(i - 1, i) if i > 0 else ""
     cue = cue_of(doc, i, j)
     if in_list:
-        cue = "list" if cue in (None, "in") else cue
+        cue = "list" if cue in (None, "in", "part") else cue
     elif facts.kind == "place":
         if i > 0 and prev_end == i and gap_prev.strip() == "," and facts.level <= LEVEL_ADMIN1:
             cue = cue or "pair"
@@ -240,7 +242,7 @@ def _latin_word_ok(doc: Tokens, hit: Hit, facts: _Facts, cue: str | None, prev_e
 def _single_word_ok(doc: Tokens, i: int, facts: _Facts, cue: str | None, names: set[str]) -> bool:
     key, j = doc.keys[i], i + 1
     if key in L.DIRECTIONS or key in L.ORG_NAMES or key in _GENERIC_WORDS \
-            or (key in names and cue in (None, "pair", "list", "in")):
+            or (key in names and cue in (None, "pair", "list", "in", "part")):
         return False
     if len(key) <= 4 and _acronym(doc.text[doc.start[i]:doc.end[i]]):
         return False

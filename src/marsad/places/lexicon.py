@@ -84,6 +84,8 @@ metropolitan old new
 """.split())
 
 # The same in Arabic (folded), with and without the article; and Arabic words for regions and units.
+# "northern Aleppo": part of an area; says nothing of its level, but is no reason to read the bare town
+AREA_ADJECTIVES = frozenset("northern southern eastern western central northeastern northwestern southeastern southwestern".split())
 AR_DIRECTIONS = frozenset("""
 شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي الشمالي الجنوبي الشرقي الغربي شماليه جنوبيه شرقيه غربيه
 الشماليه الجنوبيه الشرقيه الغربيه الوسطى وسطى

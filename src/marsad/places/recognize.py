@@ -58,7 +58,7 @@ class Mention(NamedTuple):
     text: str
     key: int
     kind: str  # "place", "demonym" or "org"
-    cue: str | None  # "admin", "admin2", "settlement", "near", "in", "dateline", "pair", "list" or None
+    cue: str | None  # "admin", "admin2", "settlement", "near", "part", "in", "dateline", "pair", "list" or None
     confidence: float
     sentence: int
 

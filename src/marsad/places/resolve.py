@@ -34,7 +34,10 @@ COUNTRY_SUPPORT = 2.0  # for a candidate in a country that another mention of th
 LIST_GAP = 6  # ", and "
 LIST_LEVEL = 2.0  # for a candidate of the level most members of its list have
 PAIR_GAP = 3  # at most this many characters (", ") between the two names of a "Town, State" pair
-_CUES = ("admin", "admin2", "settlement", "near")  # cue types with a prior of their own (row n + 1 below)
+SEAT = 2.0  # for a large town inside the province of its name ("Lagos", "Yangon", "Baghdad")
+SEAT_POPULATION = 100_000
+_CUES = ("admin", "admin2", "settlement", "near", "part")  # cue types with a prior of their own (row n + 1 below)
+_AREA_ROWS = (4, 5)  # "near Hama", "Aleppo countryside", "northern Hama": no seat bonus for the town
 
 
 def _frozen(rows: list[list[float]]) -> np.ndarray:
@@ -50,6 +53,7 @@ _CUE_BONUS = _frozen([
     [0.0, -1.0, 0.0, 4.0, -1.0, -2.0],  # admin2
     [-2.0, -2.0, -1.5, -1.0, 1.5, 0.5],  # settlement
     [-1.0, -1.0, -0.5, 0.0, 0.8, 0.8],  # near
+    [0.0, 0.0, 0.0, 0.0, 0.0, 0.0],  # part ("northern X")
 ])
 
 
@@ -136,6 +140,7 @@ def _table(gaz: Gazetteer, mentions: list[Mention]) -> tuple[_Table, list[int]]:
     prior = np.log10(gaz.pop[cands] + 10.0) + _LEVEL_BONUS[level] + _CUE_BONUS[cue_rows, level]
     prior += np.where(flags & PRIMARY, 1.0, 0.0) + np.where((flags & CURATED) & (level >= LEVEL_ADMIN2), 1.5, 0.0)
     prior += np.where(gaz.fcode[cands] == gaz.capital_code, 3.0, 0.0)
+    prior += np.where(np.isin(cue_rows, _AREA_ROWS), 0.0, _seat_bonus(gaz, cands, seg, level))
     weight = np.zeros(len(groups))
     np.maximum.at(weight, np.array(of_mention), np.array([m.confidence for m in mentions]))
     family = np.unique(keys, return_inverse=True)[1]
@@ -148,6 +153,19 @@ def _table(gaz: Gazetteer, mentions: list[Mention]) -> tuple[_Table, list[int]]:
                    weight, own_weight, family, twins, share, np.maximum(a1, 0), a1 >= 0,
                    tuple(tuple(p) for p in pairs), _lists(mentions, of_mention))
     return table, of_mention
+
+
+def _seat_bonus(gaz: Gazetteer, cands: np.ndarray, seg: np.ndarray, level: np.ndarray) -> np.ndarray:
+    """A town named like the province it lies in ("Lagos", "Yangon", "Baghdad") is what a bare name
+    means, as ACLED codes it: the province needs its cue word ("Lagos State") to win."""
+    a1 = gaz.a1[cands].astype(np.int64)
+    provinces = (level == LEVEL_ADMIN1) & (a1 >= 0)
+    if not provinces.any():
+        return np.zeros(len(cands))
+    width = int(a1.max()) + 1
+    named = np.unique(seg[provinces] * width + a1[provinces])
+    towns = (level == LEVEL_CITY) & (a1 >= 0) & (gaz.pop[cands] >= SEAT_POPULATION)
+    return np.where(towns & np.isin(seg * width + a1, named), SEAT, 0.0)
 
 
 def _best(total: np.ndarray, t: _Table) -> tuple[np.ndarray, np.ndarray]:

@@ -1,0 +1,63 @@
+"""Which mention leads an article, and where it lies (marsad.events.lead, marsad.events.geo)."""
+
+from marsad.events import EventExtractor
+from marsad.events.lead import person_names
+
+from .conftest import make_doc, toponym
+
+
+def _lead(title: str, body: str, places=(), published: str = "2021-03-08"):
+    doc, article = make_doc(title, body, published=published)
+    toponyms = [toponym(doc, article, text, **kwargs) for text, kwargs in places]
+    mentions, _ = EventExtractor().extract(doc, [article], toponyms, [])
+    return next((m for m in mentions if m.lead), None), mentions
+
+
+def test_a_follow_up_story_is_led_by_the_attack_it_follows():
+    """A campaign for a detainee, with her arrest told as background: the arrest leads, with its own date."""
+    lead, mentions = _lead(
+        "Family of jailed aid worker Nadia Karimi stage protest outside embassy",
+        "The family of Nadia Karimi will protest outside the embassy on Monday, campaigners said. "
+        "Karimi was arrested by intelligence agents at the airport in Tehran in April 2016. "
+        "She has been held ever since.",
+        [("Tehran", {"country": "IR", "admin1": "Tehran"})],
+    )
+    assert lead is not None and lead.sub_event_type == "Arrests"
+    assert lead.date == "2016-04-01" and lead.background and lead.country == "IR"
+    assert sum(m.lead for m in mentions) == 1
+
+
+def test_a_news_event_keeps_the_lead_over_history_that_names_the_same_man():
+    """No follow-up in the headline: the 2020 strike that killed a commander stays background."""
+    lead, _ = _lead(
+        "Militia convoy hit by roadside bomb",
+        "A roadside bomb struck a convoy of the Hashd on the road to Qaim on Tuesday, killing two. "
+        "The group's founder Muhandis was killed in a drone strike near Baghdad airport in January 2020.",
+        [("Qaim", {"country": "IQ", "admin1": "Anbar"}), ("Baghdad", {"country": "IQ", "admin1": "Baghdad"})],
+    )
+    assert lead.sub_event_type == "Remote explosive/landmine/IED" and not lead.background
+
+
+def test_names_skip_places_calendar_and_institution_words():
+    text = "Relatives of Nadia Karimi met Human Rights Watch in Tehran on Monday."
+    assert person_names(text, {"Tehran"}) == {"Nadia", "Karimi"}
+
+
+def test_a_lead_placed_at_its_country_takes_the_article_town_there():
+    doc_places = [("ANKARA", {"name": "Ankara", "country": "TR", "admin1": "Ankara"}),
+                  ("Turkey", {"country": "TR", "admin1": None, "feature_class": "A"})]
+    lead, _ = _lead("Trade unionists detained", "ANKARA - The union said on Monday that its members would march again. "
+                    "Police detained 12 trade unionists in Turkey on Monday.", doc_places, published="2021-01-11")
+    assert (lead.country, lead.location, lead.geo_precision) == ("TR", "Ankara", 2)
+
+
+def test_hong_kong_is_a_province_of_china_as_acled_codes_it():
+    lead, _ = _lead("Media tycoon arrested", "Police arrested a media tycoon in Hong Kong on Monday.",
+                    [("Hong Kong", {"country": "HK", "admin1": None, "feature_class": "A"})], published="2020-08-10")
+    assert (lead.country, lead.admin1, lead.geo_precision) == ("CN", "Hong Kong", 3)
+
+
+def test_where_a_person_lives_is_not_where_the_arrest_was():
+    lead, _ = _lead("Aid worker arrested", "Nadia Karimi, of north London, was arrested in Tehran on Monday.",
+                    [("London", {"country": "GB", "admin1": "England"}), ("Tehran", {"country": "IR", "admin1": "Tehran"})])
+    assert lead.location == "Tehran"
