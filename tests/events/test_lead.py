@@ -61,3 +61,9 @@ def test_where_a_person_lives_is_not_where_the_arrest_was():
     lead, _ = _lead("Aid worker arrested", "Nadia Karimi, of north London, was arrested in Tehran on Monday.",
                     [("London", {"country": "GB", "admin1": "England"}), ("Tehran", {"country": "IR", "admin1": "Tehran"})])
     assert lead.location == "Tehran"
+
+
+def test_a_detention_told_by_its_length_is_an_arrest_dated_when_it_began():
+    lead, mentions = _lead("Rights update", "The poet has been in prison since 2009, campaigners said.")
+    arrests = [m for m in mentions if m.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].date == "2009-01-01" and arrests[0].time_precision == 3 and arrests[0].background
