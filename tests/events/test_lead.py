@@ -67,3 +67,11 @@ def test_a_detention_told_by_its_length_is_an_arrest_dated_when_it_began():
     lead, mentions = _lead("Rights update", "The poet has been in prison since 2009, campaigners said.")
     arrests = [m for m in mentions if m.sub_event_type == "Arrests"]
     assert arrests and arrests[0].date == "2009-01-01" and arrests[0].time_precision == 3 and arrests[0].background
+
+
+def test_a_court_naming_an_old_crime_dates_the_crime_by_its_own_year():
+    """"ruled in late 2017 that he took part in the 2008 hostage-taking": the hostage-taking is of 2008."""
+    _, mentions = _lead("Kidnapper loses appeal",
+                        "A judge ruled in late 2017 that Ader was a willing participant in the 2008 hostage-taking of a reporter.")
+    taken = [m for m in mentions if m.sub_event_type == "Abduction/forced disappearance"]
+    assert taken and taken[0].date.startswith("2008")

@@ -112,7 +112,9 @@ def sentence_date(
         return None
     text = _COUNT_AFTER_DAY.sub(r"\1; ", text)  # "February 26, 317 girls": 317 is no year (same length)
     found = [d for d in resolve_dates_in_text(text, anchor, lang=lang) if _usable(d, anchor)]
-    found = found or [d for d in _bare_years(text) if _usable(d, anchor)]
+    if past_crime or not found:  # "was a participant in the 2008 hostage-taking": a year standing alone
+        years = {d.date.year for d in found if d.date is not None}
+        found += [d for d in _bare_years(text) if _usable(d, anchor) and d.date is not None and d.date.year not in years]
     if not found:
         return None
     best = min(found, key=lambda d: (d.date, d.start)) if past_crime else _governing_date(found, text, trigger_at)

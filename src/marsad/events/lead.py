@@ -141,14 +141,14 @@ def origin_lead(ctx: Context, views: Sequence[View], mentions: list[EventMention
     background mention of a violation (an arrest, abduction, attack ...) dated in
     its own sentence and naming a person the headline or the lead sentence
     names is the story's origin, when those tell a follow-up (a court, a
-    campaign, a release).  The earliest such (the most precise date of
-    that year) becomes the lead; it keeps its own date and its background flag.
+    campaign, a release).  The first told (the most precise date of its
+    year) becomes the lead; it keeps its own date and its background flag.
     English only: the test is on capitalised names.
     """
     lead = next((m for m in mentions if m.lead), None)
     if lead is None:
         return mentions
-    places = {t.text for t in ctx.toponyms}
+    places = {word for t in ctx.toponyms for word in t.text.split()}
     heads = " . ".join([v.text for v in views if v.is_title] + [ctx.doc_text[lead.char_start:lead.char_end]])
     names = person_names(heads, places) if _FOLLOW_UP.search(heads) else set()
     origins = [
@@ -158,7 +158,7 @@ def origin_lead(ctx: Context, views: Sequence[View], mentions: list[EventMention
     ]
     if not names or not origins:
         return mentions
-    year = min(m.date[:4] for m in origins)  # type: ignore[index]
+    year = min(origins, key=lambda m: m.char_start).date[:4]  # type: ignore[index]
     origin = min((m for m in origins if m.date.startswith(year)), key=lambda m: (m.time_precision or 3, m.char_start))  # type: ignore[union-attr]
     return [dataclasses.replace(m, lead=m.mention_id == origin.mention_id) for m in mentions]
 
