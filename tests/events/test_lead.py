@@ -54,7 +54,7 @@ def test_a_lead_placed_at_its_country_takes_the_article_town_there():
 def test_hong_kong_is_a_province_of_china_as_acled_codes_it():
     lead, _ = _lead("Media tycoon arrested", "Police arrested a media tycoon in Hong Kong on Monday.",
                     [("Hong Kong", {"country": "HK", "admin1": None, "feature_class": "A"})], published="2020-08-10")
-    assert (lead.country, lead.admin1, lead.geo_precision) == ("CN", "Hong Kong", 3)
+    assert (lead.country, lead.admin1, lead.location, lead.geo_precision) == ("CN", "Hong Kong", "Hong Kong", 1)
 
 
 def test_where_a_person_lives_is_not_where_the_arrest_was():

@@ -44,12 +44,14 @@ ACLED_PROVINCES = MappingProxyType({"HK": ("CN", "Hong Kong"), "MO": ("CN", "Mac
 
 
 def as_acled(top: Toponym) -> Toponym:
-    """The toponym with ACLED's country and province: Hong Kong is China's province "Hong Kong"."""
+    """The toponym with ACLED's country and province: Hong Kong is the town and province "Hong Kong"
+    of China."""
     folded = ACLED_PROVINCES.get(top.country or "")
     if folded is None:
         return top
     country, province = folded
-    kind = "A" if top.feature_class in (None, "A") else top.feature_class
+    # the territory itself is a city as much as a province: "in Hong Kong" is placed at the city
+    kind = "P" if top.feature_class in (None, "A") else top.feature_class
     return dataclasses.replace(top, country=country, admin1=province, feature_class=kind)
 
 

@@ -18,7 +18,7 @@ import re
 from typing import Sequence
 
 from marsad.events.dating import EventDate
-from marsad.events.geo import article_place, country_support, dominant_country
+from marsad.events.geo import TRUSTED_SCORE, article_place, country_support, dominant_country, place_of, specificity
 from marsad.events.mentions import Context, MentionDetail, build_mentions
 from marsad.events.views import View
 from marsad.models import EventMention
@@ -188,15 +188,17 @@ def narrow_lead(ctx: Context, lead: EventMention) -> EventMention:
     """A lead placed only at its country takes the article's own place in that country.
 
     "Trade unionists detained in Turkey" in an article datelined ANKARA, or one
-    that names Ankara first: the lead lies in Ankara (geo_precision 2 at best,
-    since the sentence itself does not say so).
+    that names Ankara first of the places in Turkey it names: the lead lies in
+    Ankara (geo_precision 2 at best, since the sentence itself does not say so).
     """
     if lead.country is None or lead.admin1 is not None or lead.background:
         return lead
-    place = article_place([t for t in ctx.toponyms if t.country == lead.country])
-    if place is None or place.admin1 is None:
+    inside = [t for t in ctx.toponyms if t.country == lead.country and specificity(t) > 0
+              and (t.score is None or t.score >= TRUSTED_SCORE)]
+    if not inside:
         return lead
-    return _placed(lead, place)
+    place = place_of(inside[0])
+    return _placed(lead, dataclasses.replace(place, geo_precision=max(2, place.geo_precision or 3)))
 
 
 def _placed(lead: EventMention, place) -> EventMention:
