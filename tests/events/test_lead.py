@@ -75,13 +75,3 @@ def test_a_court_naming_an_old_crime_dates_the_crime_by_its_own_year():
                         "A judge ruled in late 2017 that Ader was a willing participant in the 2008 hostage-taking of a reporter.")
     taken = [m for m in mentions if m.sub_event_type == "Abduction/forced disappearance"]
     assert taken and taken[0].date.startswith("2008")
-
-
-def test_an_article_telling_only_past_attacks_is_led_by_the_first_it_dates():
-    lead, mentions = _lead("Rights group urges accountability",
-                           "Activists were detained in Abuja in June 2016, the group said. "
-                           "A reporter was abducted in Kano in 2018.",
-                           [("Abuja", {"country": "NG", "admin1": "FCT"}), ("Kano", {"country": "NG", "admin1": "Kano"})],
-                           published="2021-03-08")
-    assert lead is not None and lead.sub_event_type == "Arrests" and lead.date == "2016-06-01"
-    assert sum(m.lead for m in mentions) == 1

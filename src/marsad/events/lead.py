@@ -147,7 +147,7 @@ def origin_lead(ctx: Context, views: Sequence[View], mentions: list[EventMention
     """
     lead = next((m for m in mentions if m.lead), None)
     if lead is None:
-        return _history_lead(mentions, sources)
+        return mentions
     places = {word for t in ctx.toponyms for word in t.text.split()}
     heads = " . ".join([v.text for v in views if v.is_title] + [ctx.doc_text[lead.char_start:lead.char_end]])
     names = person_names(heads, places) if _FOLLOW_UP.search(heads) else set()
@@ -161,15 +161,6 @@ def origin_lead(ctx: Context, views: Sequence[View], mentions: list[EventMention
     year = min(origins, key=lambda m: m.char_start).date[:4]  # type: ignore[index]
     origin = min((m for m in origins if m.date.startswith(year)), key=lambda m: (m.time_precision or 3, m.char_start))  # type: ignore[union-attr]
     return [dataclasses.replace(m, lead=m.mention_id == origin.mention_id) for m in mentions]
-
-
-def _history_lead(mentions: list[EventMention], sources: dict[str, str]) -> list[EventMention]:
-    """An article that tells only past attacks (a report, a profile) is led by the first it dates."""
-    dated = [m for m in mentions if m.sub_event_type in VIOLATIONS and m.date and sources.get(m.mention_id) == "sentence"]
-    if not dated:
-        return mentions
-    first = min(dated, key=lambda m: m.char_start)
-    return [dataclasses.replace(m, lead=m.mention_id == first.mention_id) for m in mentions]
 
 
 def relocate_lead(ctx: Context, lead: EventMention) -> EventMention:
