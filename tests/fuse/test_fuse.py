@@ -174,3 +174,27 @@ def test_one_outlet_spelt_in_two_cases_counts_once(store):
     ], hooks=[fuse_batch])
     (event,) = events(store)
     assert (event["n_sources"], event["n_mentions"], event["source"]) == (1, 2, "Tigris Wire")
+
+
+def test_a_background_paragraph_pasted_by_another_outlet_adds_a_mention_not_a_source(tmp_path):
+    """Two outlets tell their own news and paste the same paragraph about an earlier attack: that
+    attack is one event, reported once (n_sources 1, n_mentions 2)."""
+    import json
+
+    from marsad.pipeline import run
+
+    background = ("On March 14, a roadside bomb struck a logistics convoy of the coalition on the highway near "
+                  "al-Mahawil in Babil province, damaging two trucks, according to security sources who spoke "
+                  "to reporters at the scene.")
+    pages = [
+        {"id": "tigris-1", "source": "Tigris Wire", "published": "2022-03-16", "title": "Protest in Nasiriyah",
+         "text": "Hundreds of people protested in Nasiriyah on Wednesday over power cuts, witnesses said.\n\n" + background},
+        {"id": "qalam-1", "source": "Qalam News", "published": "2022-03-17", "title": "Rockets hit Ain al-Asad",
+         "text": "Two rockets struck the Ain al-Asad air base in Anbar on Thursday, officials said, causing no casualties.\n\n" + background},
+    ]
+    feed = tmp_path / "pages.jsonl"
+    feed.write_text("".join(json.dumps(p) + "\n" for p in pages), encoding="utf-8")
+    with Store(tmp_path / "p.db") as store:
+        run([str(feed)], store)
+        rows = list(store.query("SELECT n_sources, n_mentions FROM events WHERE sub_event_type = 'Remote explosive/landmine/IED'"))
+    assert [(r["n_sources"], r["n_mentions"]) for r in rows] == [(1, 2)]

@@ -27,9 +27,14 @@ SELECT m.mention_id, m.article_id, m.event_type, m.sub_event_type, m.date, m.tim
        m.country, m.admin1, m.location, m.latitude, m.longitude, m.geo_precision,
        m.actor1, m.actor1_type, m.actor2, m.actor2_type, m.fatalities_min, m.fatalities_max,
        m.status, m.claimed_by, coalesce(a.source, d.source) AS outlet,
-       a.duplicate_of IS NOT NULL AS is_repost, m.event_id
+       a.duplicate_of IS NOT NULL OR EXISTS (
+           SELECT 1 FROM paragraphs p WHERE p.article_id = m.article_id AND p.char_start <= m.char_start
+           AND m.char_start < p.char_end AND p.canonical_para_id != p.para_id
+       ) AS is_repost, m.event_id
 FROM mentions m JOIN articles a ON a.article_id = m.article_id JOIN documents d ON d.doc_id = m.doc_id
 """
+# a mention is a repost when its article is a copy, or when its sentence lies in a paragraph the
+# dedup stage found repeated from an earlier article (a background paragraph pasted across outlets)
 _WINDOW_DAYS = 31
 
 
