@@ -39,3 +39,25 @@ def client(request: pytest.FixtureRequest):
     db = request.getfixturevalue("fixture_db" if request.param == "plain" else "indexed_db")
     with TestClient(create_app(db)) as test_client:
         yield test_client
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo corpus through the whole pipeline, as `make demo` builds it: a small real database."""
+    from marsad.pipeline import run
+    from marsad.store import Store
+
+    db = tmp_path_factory.mktemp("api-demo") / "demo.db"
+    with Store(db) as store:
+        run([str(Path(__file__).resolve().parents[2] / "demo" / "corpus")], store)
+    return db
+
+
+@pytest.fixture(scope="session")
+def demo_client(demo_db: Path):
+    from fastapi.testclient import TestClient
+
+    from marsad.api import create_app
+
+    with TestClient(create_app(demo_db)) as test_client:
+        yield test_client

@@ -16,7 +16,10 @@ def test_bench_api_runs_small(tmp_path):
     out = tmp_path / "api.json"
     assert bench.main(["--events", "3000", "--articles", "300", "--reps", "2", "--stats-reps", "1",
                        "--json", str(out)]) == 0
-    results = json.loads(out.read_text())["results"]
+    report = json.loads(out.read_text())
+    results = report["results"]
     assert results["newest 100"]["total"] == 3000
     assert results["actor (top)"]["total"] > 0
+    assert report["build"]["migrations"] == [6]  # the event text index, filled for the inserted events
+    assert 0 < results["text search + month"]["total"] < results["text search (common words)"]["total"]
     assert all(r["p95_ms"] >= r["p50_ms"] > 0 for r in results.values())

@@ -27,6 +27,7 @@ from marsad import __version__
 from marsad.api.indexes import has_event_actors
 from marsad.errors import StoreError
 from marsad.store import Store
+from marsad.store.event_search import has_event_search
 
 DASHBOARD_DIR = Path(__file__).resolve().parent.parent / "dashboard"
 POOL_SIZE = 8
@@ -129,6 +130,7 @@ class Settings:
     pool: StorePool = field(repr=False)
     dashboard_dir: Path | None = DASHBOARD_DIR
     event_actors: bool = False  # the database has migration 3's actor table
+    event_search: bool = False  # the database has migration 6's event text index
     cache: ResultCache | None = field(default=None, repr=False)
 
 
@@ -145,7 +147,9 @@ def create_app(
     pool = StorePool(path, pool_size)
     with pool.acquire() as store:  # fail now, not on the first request, if it cannot be opened
         event_actors = has_event_actors(store.conn)
-    settings = Settings(path, pool, DASHBOARD_DIR if dashboard else None, event_actors, ResultCache(path, cache_size))
+        event_search = has_event_search(store.conn)
+    settings = Settings(path, pool, DASHBOARD_DIR if dashboard else None, event_actors, event_search,
+                        ResultCache(path, cache_size))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Query
 from fastapi.exceptions import RequestValidationError
 
+from marsad.api.text import TextPlan, text_clause
 from marsad.store.store import fts_query
 
 MAX_LIMIT = 1000
@@ -78,6 +79,15 @@ class EventFilters:
     q: str | None = None
 
 
+Q_DESCRIPTION = (
+    "Full-text search. Every word, or \"quoted phrase\", must occur in the event's text: the titles and bodies "
+    "of all the articles reporting it, its actors (actor1, actor2, associated actors) and its places (location, "
+    "admin2, admin1, country). Case and Latin diacritics are folded, and Arabic letter variants in the "
+    "articles. `total` is exact. "
+    "(A database not yet migrated to schema 6, served read-only, matches the words within one article.)"
+)
+
+
 def event_filters(
     date_from: Annotated[date | None, Query(description="Earliest event_date, YYYY-MM-DD (inclusive).")] = None,
     date_to: Annotated[date | None, Query(description="Latest event_date, YYYY-MM-DD (inclusive).")] = None,
@@ -89,7 +99,7 @@ def event_filters(
     actor: Annotated[str | None, Query(min_length=1, description="An actor named as actor1, actor2 or among the associated actors.")] = None,
     status: Annotated[list[Status] | None, Query(description="reported, claimed, disputed or denied; repeat for several.")] = None,
     min_sources: Annotated[int | None, Query(ge=1, description="At least this many distinct sources.")] = None,
-    q: Annotated[str | None, Query(min_length=1, max_length=500, description="Full-text search over the articles reporting the event (every word, or \"quoted phrase\", required).")] = None,
+    q: Annotated[str | None, Query(min_length=1, max_length=500, description=Q_DESCRIPTION)] = None,
 ) -> EventFilters:
     if date_from and date_to and date_from > date_to:
         raise invalid("date_from", f"date_from ({date_from}) is after date_to ({date_to})", str(date_from))
@@ -146,8 +156,17 @@ def only_actor_and_dates(filters: EventFilters) -> bool:
     return bool(filters.actor) and replace(filters, actor=None, date_from=None, date_to=None) == EventFilters()
 
 
-def where_clause(filters: EventFilters, actor: ActorPlan = ActorPlan()) -> tuple[str, list[Any]]:
-    """``WHERE ...`` (or "") over ``events e`` and its parameters."""
+def residual(filters: EventFilters) -> EventFilters:
+    """The filters that the event text index does not cover (see :mod:`marsad.api.text`): the box."""
+    return EventFilters(bbox=filters.bbox)
+
+
+def where_clause(filters: EventFilters, actor: ActorPlan = ActorPlan(), text: TextPlan | None = None
+                 ) -> tuple[str, list[Any]]:
+    """``WHERE ...`` (or "") over ``events e`` and its parameters.
+
+    ``q`` is matched as ``text`` says (without a plan: through the articles' index).
+    """
     clauses: list[str] = []
     params: list[Any] = []
     if filters.date_from:
@@ -180,8 +199,9 @@ def where_clause(filters: EventFilters, actor: ActorPlan = ActorPlan()) -> tuple
         clauses.append(_ACTOR_SCAN)
         params += [filters.actor] * 4
     if filters.q:
-        clauses.append(_TEXT_CLAUSE)
-        params.append(fts_query(filters.q))
+        sql, text_params = text_clause(text or TextPlan("articles", fts_query(filters.q)))
+        clauses.append(sql)
+        params += text_params
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
@@ -190,11 +210,6 @@ _ACTOR_SCAN = (
     "(e.actor1 = ? OR e.actor2 = ?"
     " OR instr(';' || replace(e.assoc_actor_1, '; ', ';') || ';', ';' || ? || ';') > 0"
     " OR instr(';' || replace(e.assoc_actor_2, '; ', ';') || ';', ';' || ? || ';') > 0)"
-)
-_TEXT_CLAUSE = (
-    "e.event_id IN (SELECT m.event_id FROM mentions m WHERE m.event_id IS NOT NULL AND m.article_id IN"
-    " (SELECT a.article_id FROM articles a WHERE a.rid IN"
-    " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)))"
 )
 
 

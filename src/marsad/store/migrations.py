@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from marsad.errors import MigrationError
 from marsad.dedup.schema import DEDUP_SCHEMA, DEDUP_SCHEMA_V5
 from marsad.store.event_indexes import EVENT_INDEXES_SQL
+from marsad.store.event_search import EVENT_SEARCH_SQL
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +167,10 @@ MIGRATIONS += (  # dedup's second index: old band rows cannot be read by the new
     Migration(5, "dedup index v2: one-permutation MinHash signatures, 48-bit band keys, story rows", DEDUP_SCHEMA_V5),
 )
 
+MIGRATIONS += (  # the API's q filter: one full-text row per event, keyed in date order (filled for existing events)
+    Migration(6, "event_search: full-text index of each event's articles, actors and places", EVENT_SEARCH_SQL),
+)
+
 LATEST = MIGRATIONS[-1].version
 
 
@@ -178,8 +183,8 @@ def current_version(conn: sqlite3.Connection) -> int:
     return row[0] or 0
 
 
-def apply_migrations(conn: sqlite3.Connection) -> list[int]:
-    """Bring the schema up to date; returns the versions applied now."""
+def apply_migrations(conn: sqlite3.Connection, up_to: int | None = None) -> list[int]:
+    """Bring the schema up to date (or up to version ``up_to``); returns the versions applied now."""
     version = current_version(conn)
     if version > LATEST:
         raise MigrationError(
@@ -187,7 +192,7 @@ def apply_migrations(conn: sqlite3.Connection) -> list[int]:
         )
     applied = []
     for migration in MIGRATIONS:
-        if migration.version <= version:
+        if migration.version <= version or (up_to is not None and migration.version > up_to):
             continue
         try:
             conn.execute("BEGIN IMMEDIATE")

@@ -9,10 +9,11 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
 from marsad.api.app import get_store, json_response, settings_of
 from marsad.api.params import (
-    SORTS, EventFilters, SortKey, actor_plan, actor_range, event_filters, invalid, is_search_error,
-    only_actor_and_dates, paging, where_clause,
+    SORTS, ActorPlan, EventFilters, SortKey, actor_plan, actor_range, event_filters, invalid, is_search_error,
+    only_actor_and_dates, paging, residual, where_clause,
 )
 from marsad.api.schemas import EventDetail, EventPage
+from marsad.api.text import TextPlan, column_values, from_matches, text_plan, with_facet
 from marsad.store import Store
 from marsad.store.rows import EVENT_COLUMNS
 
@@ -31,23 +32,12 @@ def list_events(
 ) -> Response:
     limit, offset = page
     columns = _columns(fields)
+    settings = settings_of(request)
     try:
-        plan = actor_plan(store.conn, filters, settings_of(request).event_actors)
-        where, params = where_clause(filters, plan)
-        if plan.n_events is not None and only_actor_and_dates(filters):
-            total = plan.n_events
-        else:
-            total = _one(store, f"SELECT count(*) AS n FROM events e {where}", params)["n"]
-        if plan.n_events is not None and only_actor_and_dates(filters) and sort in _ACTOR_DATE_ORDER:
-            # One actor in a period, by date: walk event_actors' (actor, event_date) key in order.
-            actor_sql, actor_params = actor_range(filters)
-            sql = (f"SELECT {columns} FROM event_actors ea JOIN events e ON e.event_id = ea.event_id"
-                   f" WHERE {actor_sql} ORDER BY {_ACTOR_DATE_ORDER[sort]} LIMIT ? OFFSET ?")
-            rows = list(store.query(sql, [*actor_params, limit, offset]))
-        else:
-            rows = list(store.query(
-                f"SELECT {columns} FROM events e {where} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
-                [*params, limit, offset]))
+        actor = actor_plan(store.conn, filters, settings.event_actors)
+        text = text_plan(store.conn, filters, settings.event_search)
+        total = _total(store, filters, actor, text)
+        rows = _page(store, filters, actor, text, sort, columns, limit, offset)
     except sqlite3.OperationalError as exc:
         if is_search_error(exc):
             raise invalid("q", f"cannot search for {filters.q!r}: {exc}", filters.q) from exc
@@ -55,6 +45,61 @@ def list_events(
     return json_response({"total": total, "limit": limit, "offset": offset, "sort": sort, "events": rows})
 
 
+def _total(store: Store, filters: EventFilters, actor: ActorPlan, text: TextPlan) -> int:
+    if text.exact and text.n_events is not None:  # the index query is the whole filter
+        return text.n_events
+    if actor.n_events is not None and only_actor_and_dates(filters):
+        return actor.n_events
+    if text.few:  # read each match once, testing the filters the index leaves out
+        where, params = where_clause(residual(filters))
+        return _one(store, f"SELECT count(*) AS n {from_matches(where)}", [*text.params, *params])["n"]
+    where, params = where_clause(filters, actor, text)
+    return _one(store, f"SELECT count(*) AS n FROM events e {where}", params)["n"]
+
+
+def _page(store: Store, filters: EventFilters, actor: ActorPlan, text: TextPlan, sort: str, columns: str,
+          limit: int, offset: int) -> list[dict[str, Any]]:
+    if text.mode == "events" and sort in _VALUE_SORTS and not text.few:
+        return _value_walk(store, filters, text, sort, columns, limit, offset)
+    if text.mode == "events" and (sort in _DATE_SORTS or text.few):
+        # By date, the index's key order is the sort order: the walk stops once the page is full.
+        # Otherwise the few matches are read and sorted.
+        where, params = where_clause(residual(filters))
+        order = _DATE_SORTS.get(sort, SORTS[sort])
+        sql = f"SELECT {columns} {from_matches(where)} ORDER BY {order} LIMIT ? OFFSET ?"
+        return list(store.query(sql, [*text.params, *params, limit, offset]))
+    if actor.n_events is not None and only_actor_and_dates(filters) and sort in _ACTOR_DATE_ORDER:
+        # One actor in a period, by date: walk event_actors' (actor, event_date) key in order.
+        actor_sql, actor_params = actor_range(filters)
+        sql = (f"SELECT {columns} FROM event_actors ea JOIN events e ON e.event_id = ea.event_id"
+               f" WHERE {actor_sql} ORDER BY {_ACTOR_DATE_ORDER[sort]} LIMIT ? OFFSET ?")
+        return list(store.query(sql, [*actor_params, limit, offset]))
+    where, params = where_clause(filters, actor, text)
+    return list(store.query(f"SELECT {columns} FROM events e {where} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
+                            [*params, limit, offset]))
+
+
+def _value_walk(store: Store, filters: EventFilters, text: TextPlan, sort: str, columns: str,
+                limit: int, offset: int) -> list[dict[str, Any]]:
+    """Many matches by n_sources or fatalities: one index walk per value of the column, in sort order.
+
+    Within a value the order is by date, newest first: the key order. The walk
+    stops once ``offset + limit`` rows are found.
+    """
+    column, wanted = sort.lstrip("-"), limit + offset
+    where, params = where_clause(residual(filters))
+    sql = f"SELECT {columns} {from_matches(where)} ORDER BY s.rowid DESC LIMIT ?"
+    floor = filters.min_sources if column == "n_sources" else None
+    rows: list[dict[str, Any]] = []
+    for value in column_values(store.conn, column, descending=sort.startswith("-"), at_least=floor):
+        rows += store.query(sql, [*with_facet(text, column, value), *params, wanted - len(rows)])
+        if len(rows) >= wanted:
+            break
+    return rows[offset:]
+
+
+_VALUE_SORTS = frozenset({"n_sources", "-n_sources", "fatalities", "-fatalities"})
+_DATE_SORTS = {"event_date": "s.rowid ASC", "-event_date": "s.rowid DESC"}  # key order = (event_date, rowid)
 _ACTOR_DATE_ORDER = {
     "event_date": "ea.event_date ASC, ea.event_id ASC",
     "-event_date": "ea.event_date DESC, ea.event_id DESC",

@@ -8,7 +8,11 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from marsad.api.app import get_store, json_response, settings_of
-from marsad.api.params import EventFilters, actor_plan, event_filters, invalid, is_search_error, where_clause
+from marsad.api.params import (
+    EventFilters, actor_plan, event_filters, invalid, is_search_error, residual, where_clause,
+)
+from marsad.api.text import TextPlan, from_matches, text_plan
+from marsad.api.text_stats import text_stats
 from marsad.store import Store
 
 router = APIRouter(tags=["stats"])
@@ -39,7 +43,8 @@ def get_stats(
     key = f"stats?{request.url.query}"
     try:
         out = settings.cache.get_or_compute(
-            key, lambda: _compute(store, filters, groups, settings.event_actors, tables=not include))
+            key, lambda: _compute(store, filters, groups, settings.event_actors, settings.event_search,
+                                  tables=not include))
     except sqlite3.OperationalError as exc:
         if is_search_error(exc):
             raise invalid("q", f"cannot search for {filters.q!r}: {exc}", filters.q) from exc
@@ -47,8 +52,22 @@ def get_stats(
     return json_response(out)
 
 
-def _compute(store: Store, filters: EventFilters, groups: list[str], event_actors: bool, tables: bool) -> dict[str, Any]:
-    where, params = where_clause(filters, actor_plan(store.conn, filters, event_actors))
+def _compute(store: Store, filters: EventFilters, groups: list[str], event_actors: bool, event_search: bool,
+             tables: bool) -> dict[str, Any]:
+    text = text_plan(store.conn, filters, event_search, count=False)
+    if text.mode == "events":  # q through the event text index: keys, then one pass over the matches
+        where, params = where_clause(residual(filters))
+        out = text_stats(store, text, from_matches(where), [*text.params, *params], groups)
+    else:
+        out = _indexed(store, filters, groups, event_actors, text)
+    if tables:
+        out["tables"] = store.counts()
+    return out
+
+
+def _indexed(store: Store, filters: EventFilters, groups: list[str], event_actors: bool, text: TextPlan
+             ) -> dict[str, Any]:
+    where, params = where_clause(filters, actor_plan(store.conn, filters, event_actors), text)
     # Every events index ends with event_date, so these totals need no row lookups; a sum of
     # fatalities does (one per matching row), hence it is asked for by name.
     fatalities = ", coalesce(sum(e.fatalities), 0) AS fatalities" if "fatalities" in groups else ""
@@ -58,8 +77,6 @@ def _compute(store: Store, filters: EventFilters, groups: list[str], event_actor
     for name in groups:
         if name in _GROUPS:
             out[name] = _group(store, name, where, params)
-    if tables:
-        out["tables"] = store.counts()
     return out
 
 
