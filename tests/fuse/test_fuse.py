@@ -198,3 +198,9 @@ def test_a_background_paragraph_pasted_by_another_outlet_adds_a_mention_not_a_so
         run([str(feed)], store)
         rows = list(store.query("SELECT n_sources, n_mentions FROM events WHERE sub_event_type = 'Remote explosive/landmine/IED'"))
     assert [(r["n_sources"], r["n_mentions"]) for r in rows] == [(1, 2)]
+
+
+def test_fusion_finds_a_mention_paragraph_through_an_index(store):
+    plan = " ".join(r["detail"] for r in store.query(
+        "EXPLAIN QUERY PLAN SELECT 1 FROM paragraphs p WHERE p.article_id = ? AND p.char_start <= ?", ("a", 5)))
+    assert "paragraphs_article" in plan

@@ -182,12 +182,12 @@ def test_migration_6_backfills_a_database_from_before_it(db, tmp_path):
         conn.execute(f"DROP {kind.upper()} {name}")
     conn.execute("DROP TABLE event_search")
     conn.execute("DROP TABLE event_search_text")
-    conn.execute("DELETE FROM schema_migrations WHERE version = 6")
+    conn.execute("DELETE FROM schema_migrations WHERE version >= 6")
     assert conn.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == 5
     conn.close()
     Store(db).close()  # opening it for writing migrates it
     conn = sqlite3.connect(db)
-    assert conn.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == LATEST == 6
+    assert conn.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == LATEST
     assert index_state(conn) == expected
     conn.close()
     assert_index_is_exact(db, tmp_path)
@@ -197,5 +197,5 @@ def test_migrations_can_stop_at_a_version(tmp_path):
     conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
     assert apply_migrations(conn, up_to=5) == [1, 2, 3, 4, 5]
     assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'event_search'").fetchone()[0] == 0
-    assert apply_migrations(conn) == [6]
+    assert apply_migrations(conn) == list(range(6, LATEST + 1))
     conn.close()

@@ -171,6 +171,11 @@ MIGRATIONS += (  # the API's q filter: one full-text row per event, keyed in dat
     Migration(6, "event_search: full-text index of each event's articles, actors and places", EVENT_SEARCH_SQL),
 )
 
+MIGRATIONS += (  # fusion asks, per mention, whether its paragraph repeats an earlier article's
+    Migration(7, "paragraphs by article, for fusion's repeated-paragraph test",
+              "CREATE INDEX IF NOT EXISTS paragraphs_article ON paragraphs(article_id, char_start)"),
+)
+
 LATEST = MIGRATIONS[-1].version
 
 
