@@ -1,13 +1,16 @@
 """marsad's benchmark: documents per second and peak memory, stage by stage.
 
     python benchmarks/run.py [--docs 5000] [--out benchmarks/out/latest.json]
-                             [--stages ingest,segment,store,e2e,spacy]
+                             [--stages ingest,segment,store,e2e,spacy,extract]
+                             [--hrdsattack ../shared/datasets/hrdsattack/train.json]
 
 A synthetic corpus (see generate_corpus.py) is written to a temporary folder,
 then every stage is measured in a child process of its own, pinned to one core,
 so that each stage's peak RSS is its own.  The ``spacy`` stage is the
 reference: spaCy's small English NER alone over the same article text.  The
 number that matters is the ratio of end-to-end documents/s to the reference's.
+The ``extract`` stage times actors + events + claims alone (spaCy NER confined
+to the sentences that need it) and is compared with the same reference.
 
 Each child writes one JSON result; the parent prints a table and writes every
 number, with facts about the machine, to ``--out``.  A stage whose code does
@@ -37,8 +40,9 @@ from typing import Any, Callable, Iterator, Sequence
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 DEFAULT_OUT = HERE / "out" / "latest.json"
-STAGES = ("ingest", "segment", "store", "e2e", "spacy")
+STAGES = ("ingest", "segment", "store", "e2e", "spacy", "extract")
 GOAL_RATIO = 5.0
+GOAL_EXTRACT_ARTICLES_PER_S = 100.0  # actors + events + claims on one core (issue 6)
 SPACY_BATCH = 64
 STORE_BATCH = 200  # the pipeline's default batch size
 BENCH_COMPONENT = "bench.whole-document"
@@ -48,6 +52,8 @@ if str(HERE) not in sys.path:  # run as a script, HERE is already there
     sys.path.insert(0, str(HERE))
 
 from generate_corpus import CorpusOptions, write_corpus  # noqa: E402
+
+HRDS_EVAL = REPO / "eval" / "events.py"  # its document_of turns an HRDsAttack record into a document
 
 
 # --------------------------------------------------------------------------
@@ -374,12 +380,143 @@ def stage_spacy(corpus: Path, work: Path, args: argparse.Namespace) -> StageResu
     return StageResult("spacy", docs=covered, articles=len(texts), seconds=seconds, extra=extra)
 
 
+class CountingNlp:
+    """A spaCy pipeline that counts its ``pipe`` calls, the texts (and characters) piped
+    through it and the seconds spent waiting for its documents; everything else is the
+    pipeline's."""
+
+    def __init__(self, nlp: Any) -> None:
+        self.nlp = nlp
+        self.calls = 0
+        self.texts = 0
+        self.chars = 0
+        self.seconds = 0.0
+
+    def pipe(self, texts: Any, **kwargs: Any) -> Iterator[Any]:
+        self.calls += 1
+
+        def counted() -> Iterator[str]:
+            for text in texts:
+                self.texts += 1
+                self.chars += len(text)
+                yield text
+
+        docs = iter(self.nlp.pipe(counted(), **kwargs))
+        while True:
+            started = time.perf_counter()
+            try:
+                doc = next(docs)
+            except StopIteration:
+                self.seconds += time.perf_counter() - started
+                return
+            self.seconds += time.perf_counter() - started
+            yield doc
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.nlp, name)
+
+
+WARM_UP_TEXTS = (  # (language, text): one small document each, run before the timer
+    ("en", "Gunmen killed two policemen in Mosul\n\n"
+           "Gunmen killed two policemen at a checkpoint in Mosul on Monday, the Nineveh Operations Command said. "
+           "Islamic State claimed responsibility for the attack.\n"),
+    ("ar", "مقتل ثلاثة مدنيين بقصف على إدلب\n\n"
+           "قتل ثلاثة مدنيين يوم الثلاثاء الماضي بقصف مدفعي على بلدة في ريف إدلب، بحسب مصادر محلية.\n"),
+)
+
+
+def stage_extract(corpus: Path, work: Path, args: argparse.Namespace) -> StageResult:
+    """Actors + events + claims as ``marsad.pipeline.DocumentStages`` calls them, over
+    articles already segmented and with their toponyms already found (neither timed):
+    ``EventExtractor.event_sentences``, ``ActorRecognizer.mentions`` (spaCy NER on, confined
+    to the event sentences that need it) and ``EventExtractor.extract`` (with the sub-type
+    classifier when the pipeline uses it)."""
+    segment_document = import_segmenter()
+    try:
+        from marsad.events.views import article_sentences
+        from marsad.ids import content_digest
+        from marsad.models import DocKind, Document
+        from marsad.pipeline import DocumentStages, StageOptions
+    except ImportError as exc:
+        raise Skip(f"marsad.pipeline, actors or events are not importable yet ({exc})") from exc
+    stages = DocumentStages(StageOptions())  # the pipeline's defaults: NER and classifier as it runs them
+    options = stages.options
+    docs, failed = load_documents(corpus)
+    if args.extract_docs > 0:
+        docs = docs[: args.extract_docs]
+    prepare_started = time.perf_counter()
+    prepared: list[tuple[Any, tuple[Any, ...], tuple[Any, ...]]] = []
+    for doc in docs:
+        try:
+            articles = tuple(segment_document(doc))
+            toponyms = tuple(stages.geoparser().toponyms(doc, articles)) if options.places else ()
+        except Exception:  # a document the pipeline would fail before this stage
+            failed += 1
+            continue
+        prepared.append((doc, articles, toponyms))
+    prepare_seconds = time.perf_counter() - prepare_started
+
+    extractor, recognizer = stages.extractor(), stages.recognizer()  # dictionary, lexicons, models: before the timer
+    counter = None
+    if options.ner and recognizer.use_ner:
+        counter = CountingNlp(recognizer.ner.nlp())
+        recognizer.ner._nlp = counter  # noqa: SLF001 - count what goes to spaCy
+    if extractor.subtypes is not None:
+        extractor.subtypes.predict(["Gunmen killed two policemen in Mosul."])  # reads the encoder's weights
+    for lang, text in WARM_UP_TEXTS:  # lazily built tables (date rules, lexicons …) are built here
+        warm = Document(doc_id=f"bench-warm-up-{lang}", kind=DocKind.JSONL, origin="bench", text=text,
+                        content_sha=content_digest(text), published="2021-06-07", lang=lang)
+        warm_articles = tuple(segment_document(warm))
+        warm_toponyms = tuple(stages.geoparser().toponyms(warm, warm_articles)) if options.places else ()
+        actors = stages._actor_mentions(warm, warm_articles, warm_toponyms) if options.actors else ()  # noqa: SLF001
+        extractor.extract(warm, warm_articles, warm_toponyms, actors)
+    if counter is not None:
+        counter.calls = counter.texts = counter.chars = 0
+        counter.seconds = 0.0
+
+    gc.collect()
+    seconds = cpu = 0.0
+    articles = mentions = claims = actor_mentions = event_sentences = sentences = 0
+    for doc, arts, toponyms in prepared:
+        started, cpu_started = time.perf_counter(), time.process_time()
+        # exactly DocumentStages.process after places: actors (event_sentences inside), then events/claims
+        actors = stages._actor_mentions(doc, arts, toponyms) if options.actors else ()  # noqa: SLF001
+        found = extractor.extract(doc, arts, toponyms, actors) if options.events else ((), ())
+        seconds += time.perf_counter() - started
+        cpu += time.process_time() - cpu_started
+        articles += len(arts)
+        actor_mentions += len(actors)
+        mentions += len(found[0])
+        claims += len(found[1])
+        event_sentences += len(extractor.event_sentences(doc, arts)) if options.ner else 0
+        sentences += sum(len(article_sentences(doc.text, a)) for a in arts)
+    extra = {
+        "what": "DocumentStages._actor_mentions (event_sentences + ActorRecognizer.mentions) + EventExtractor.extract",
+        "ner": bool(counter is not None),
+        "classifier": extractor.subtypes is not None,
+        "sentences": sentences,
+        "event_sentences": event_sentences,
+        "sentences_to_spacy": counter.texts if counter else 0,
+        "spacy_calls": counter.calls if counter else 0,  # one nlp.pipe per document with sentences to read
+        "chars_to_spacy": counter.chars if counter else 0,
+        "spacy_seconds": round(counter.seconds, 4) if counter else 0.0,
+        "cpu_seconds": round(cpu, 4),
+        "articles_per_cpu_s": articles / cpu if cpu else None,
+        "actor_mentions": actor_mentions,
+        "event_mentions": mentions,
+        "claims": claims,
+        "untimed_segment_places_seconds": round(prepare_seconds, 3),
+    }
+    return StageResult("extract", docs=len(prepared), articles=articles, seconds=seconds, failures=failed, extra=extra)
+
+
 STAGE_FUNCS: dict[str, Callable[[Path, Path, argparse.Namespace], StageResult]] = {
     "ingest": stage_ingest,
     "segment": stage_segment,
     "store": stage_store,
     "e2e": stage_e2e,
     "spacy": stage_spacy,
+    "extract": stage_extract,
 }
 
 
@@ -416,6 +553,8 @@ def run_child(stage: str, corpus: Path, work: Path, args: argparse.Namespace, at
         cmd.append("--spacy-english-only")
     if args.spacy_docs:
         cmd += ["--spacy-docs", str(args.spacy_docs)]
+    if args.extract_docs:
+        cmd += ["--extract-docs", str(args.extract_docs)]
     env = dict(os.environ)
     for var in THREAD_VARS:  # one core: no BLAS/OpenMP thread pools fighting over it
         env.setdefault(var, "1")
@@ -446,6 +585,32 @@ def run_stage(stage: str, corpus: Path, work: Path, args: argparse.Namespace) ->
     if len(runs) > 1:
         chosen.extra["runs_seconds"] = [round(r.seconds, 4) for r in runs]
     return chosen
+
+
+def hrdsattack_documents(path: Path) -> list[Any]:
+    """HRDsAttack records as documents, by eval/events.py's ``document_of`` (title, blank line,
+    the ``<p>`` paragraphs separated by blank lines; published = the record's date)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("marsad_eval_events", HRDS_EVAL)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot load {HRDS_EVAL}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up here
+    spec.loader.exec_module(module)
+    records = json.loads(path.read_text(encoding="utf-8"))
+    return [module.document_of(record, index) for index, record in enumerate(records)]
+
+
+def write_hrdsattack_corpus(path: Path, folder: Path) -> int:
+    """``path``'s records as one JSON Lines file in ``folder`` (id, title, text, published), as
+    ``eval/events.py --pipeline`` feeds them to the pipeline; returns how many."""
+    docs = hrdsattack_documents(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = (json.dumps({"id": d.doc_id, "title": d.title, "text": d.text, "published": d.published}, ensure_ascii=False)
+             for d in docs)
+    (folder / "records.jsonl").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return len(docs)
 
 
 def cpu_model() -> str:
@@ -486,6 +651,14 @@ def ratio(results: dict[str, StageResult]) -> float | None:
     if not e2e or not ref or e2e.docs_per_s is None or not ref.docs_per_s:
         return None
     return e2e.docs_per_s / ref.docs_per_s
+
+
+def extract_ratio(results: dict[str, StageResult]) -> float | None:
+    """The extract stage's articles/s over the spaCy reference's."""
+    extract, ref = results.get("extract"), results.get("spacy")
+    if not extract or not ref or extract.articles_per_s is None or not ref.articles_per_s:
+        return None
+    return extract.articles_per_s / ref.articles_per_s
 
 
 def _fmt(value: float | int | None, digits: int = 0) -> str:
@@ -543,6 +716,15 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--spacy-docs", type=int, default=0, metavar="N",
         help="run the spaCy reference over the first N documents only (0: all); docs/s stays comparable",
     )
+    parser.add_argument(
+        "--extract-docs", type=int, default=0, metavar="N",
+        help="run the extract stage over the first N documents only (0: all); articles/s stays comparable",
+    )
+    parser.add_argument(
+        "--hrdsattack", type=Path, metavar="FILE",
+        help="measure HRDsAttack records (e.g. ../shared/datasets/hrdsattack/train.json) as a JSON Lines corpus "
+             "written to the temporary folder, instead of a synthetic corpus",
+    )
     parser.add_argument("--child", choices=STAGES, help=argparse.SUPPRESS)
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--result", type=Path, help=argparse.SUPPRESS)
@@ -553,7 +735,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.child:
         return child_main(args)
-    if args.docs < 1 and args.corpus is None:
+    if args.corpus is not None and args.hrdsattack is not None:
+        print("--corpus and --hrdsattack exclude each other", file=sys.stderr)
+        return 2
+    if args.docs < 1 and args.corpus is None and args.hrdsattack is None:
         print("--docs must be at least 1", file=sys.stderr)
         return 2
     work = Path(tempfile.mkdtemp(prefix="marsad-bench-"))
@@ -572,6 +757,12 @@ def bench(args: argparse.Namespace, work: Path) -> int:
     if args.corpus is not None:
         corpus = args.corpus.resolve()
         corpus_info = {"path": str(corpus), "generated": False}
+    elif args.hrdsattack is not None:
+        corpus = work / "hrdsattack"
+        records = write_hrdsattack_corpus(args.hrdsattack.resolve(), corpus)
+        corpus_info = {"hrdsattack": str(args.hrdsattack.resolve()), "generated": False, "docs": records,
+                       "format": "jsonl (id, title, text, published: eval/events.py document_of)"}
+        print(f"[bench] corpus: {records} HRDsAttack records from {args.hrdsattack}", file=sys.stderr)
     else:
         corpus = work / "corpus"
         options = CorpusOptions(seed=args.seed)
@@ -590,6 +781,7 @@ def bench(args: argparse.Namespace, work: Path) -> int:
         print(f"[bench] corpus: {args.docs} documents, {size / 1e6:.1f} MB ({args.format})", file=sys.stderr)
     results = {stage: run_stage(stage, corpus, work, args) for stage in args.stages}
     value = ratio(results)
+    extract_value = extract_ratio(results)
     print()
     print(format_table(list(results.values())))
     print()
@@ -598,16 +790,27 @@ def bench(args: argparse.Namespace, work: Path) -> int:
     else:
         verdict = "meets" if value >= GOAL_RATIO else "below"
         print(f"e2e / spaCy-reference docs/s: {value:.2f}x ({verdict} the goal of >= {GOAL_RATIO:g}x)")
+    extract = results.get("extract")
+    if extract is not None and extract.articles_per_s is not None:
+        verdict = "meets" if extract.articles_per_s >= GOAL_EXTRACT_ARTICLES_PER_S else "below"
+        versus = f"{extract_value:.2f}x the spaCy reference's articles/s" if extract_value else "no spaCy reference"
+        print(f"extract (actors + events + claims): {extract.articles_per_s:,.1f} articles/s ({verdict} the goal of "
+              f">= {GOAL_EXTRACT_ARTICLES_PER_S:g} on one core), {versus}; "
+              f"{extract.extra.get('sentences_to_spacy', 0):,} of {extract.extra.get('sentences', 0):,} sentences "
+              f"({extract.extra.get('event_sentences', 0):,} event sentences) went to spaCy")
     report = {
         "machine": machine,
         "corpus": corpus_info,
         "settings": {"workers": 1, "pinned_to_one_core": True, "spacy_batch_size": SPACY_BATCH,
                      "spacy_english_only": args.spacy_english_only, "spacy_docs": args.spacy_docs or None,
+                     "extract_docs": args.extract_docs or None,
                      "repeat": args.repeat,
                      "thread_env": {var: os.environ.get(var, "1") for var in THREAD_VARS}},
         "stages": {stage: r.to_json() for stage, r in results.items()},
         "ratio_e2e_to_spacy_docs_per_s": value,
         "goal_ratio": GOAL_RATIO,
+        "ratio_extract_to_spacy_articles_per_s": extract_value,
+        "goal_extract_articles_per_s": GOAL_EXTRACT_ARTICLES_PER_S,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -17,6 +17,7 @@ Overlapping hits are resolved longest first, then leftmost.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -151,9 +152,19 @@ def scan(doc: Folded, automaton: Any) -> list[Hit]:
 def longest(spans: list[Any]) -> list[Any]:
     """Non-overlapping items (with ``start``/``end``), longest first then leftmost; in text order."""
     chosen: list[Any] = []
-    taken: list[tuple[int, int]] = []
+    if any(item.end <= item.start for item in spans):  # empty spans: the plain pairwise test
+        taken: list[tuple[int, int]] = []
+        for item in sorted(spans, key=lambda s: (s.start - s.end, s.start)):
+            if all(item.end <= a or item.start >= b for a, b in taken):
+                chosen.append(item)
+                taken.append((item.start, item.end))
+        return sorted(chosen, key=lambda s: s.start)
+    starts: list[int] = []  # the spans taken, in text order: they do not overlap, so their ends
+    ends: list[int] = []  # rise with their starts, and only the last one starting before an item can reach it
     for item in sorted(spans, key=lambda s: (s.start - s.end, s.start)):
-        if all(item.end <= a or item.start >= b for a, b in taken):
+        i = bisect.bisect_left(starts, item.end)
+        if i == 0 or ends[i - 1] <= item.start:
             chosen.append(item)
-            taken.append((item.start, item.end))
+            starts.insert(i, item.start)
+            ends.insert(i, item.end)
     return sorted(chosen, key=lambda s: s.start)

@@ -2,8 +2,10 @@
 
 :class:`NerModel` loads the English pipeline on first use and keeps it, so a
 process that shares one object loads spaCy once.  Only the components NER
-needs are loaded (``tok2vec`` and ``ner``); texts are processed in batches
-with ``nlp.pipe``.  Arabic sentences are skipped: the model is English.
+needs are loaded: ``ner``, and the shared ``tok2vec`` only when ``ner``
+listens to it (in ``en_core_web_sm`` it has its own, so the shared one would
+compute vectors nobody reads).  Texts are processed in batches with
+``nlp.pipe``.  Arabic sentences are skipped: the model is English.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ class NerModel:
         """The spaCy pipeline, loaded on the first call."""
         if self._nlp is None:
             module = importlib.import_module(self.model)
-            self._nlp = module.load(exclude=list(_NOT_NEEDED))
+            self._nlp = _without_unheard(module.load(exclude=list(_NOT_NEEDED)))
         return self._nlp
 
     def entities(self, text: str, spans: Sequence[tuple[int, int]]) -> Iterator[Entity]:
@@ -64,6 +66,16 @@ class NerModel:
             for ent in doc.ents:
                 if ent.label_ in _LABELS:
                     yield Entity(offset + ent.start_char, offset + ent.end_char, ent.label_, ent.text)
+
+
+def _without_unheard(nlp: Any) -> Any:
+    """``nlp`` without its shared ``tok2vec`` layers that no component left listens to
+    (their output would be computed for nothing; the entities are the same)."""
+    for name, component in list(nlp.pipeline):
+        listening = getattr(component, "listening_components", None)
+        if name != "ner" and listening is not None and not listening:
+            nlp.remove_pipe(name)
+    return nlp
 
 
 def _clip(spans: Sequence[tuple[int, int]], length: int) -> list[tuple[int, int]]:

@@ -288,16 +288,15 @@ def _without_actor(text: str, sentences: Sequence[tuple[int, int]], found: Seque
     covered = sorted([(m.start, m.end) for m in found if m.kind != "generic"] + [tuple(span) for span in explained])
     needy = []
     for start, end in sentences:
-        if _title_case(text, start, end):
-            continue
-        words = [w for w in _CAPITALISED.finditer(text, start, end)][1:]
-        if any(w.group().lower() not in _NOT_NAMES and not _inside(covered, w.start()) for w in words):
+        words = list(_CAPITALISED.finditer(text, start, end))[1:]
+        if any(w.group().lower() not in _NOT_NAMES and not _inside(covered, w.start()) for w in words) \
+                and not _title_case(text, start, end):
             needy.append((start, end))
     return needy
 
 
 def _title_case(text: str, start: int, end: int) -> bool:
-    words = [w.group() for w in _WORD.finditer(text, start, end) if len(w.group()) > 3]
+    words = [w for w in _WORD.findall(text, start, end) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 

@@ -146,7 +146,7 @@ def _article(ctx: Context, views: list[View], lead_only: bool, subtypes: Any = N
     if title_mention is not None:
         mentions.insert(0, title_mention[0])
         details.insert(0, title_mention[1])
-    mentions = [dataclasses.replace(m, lead=m.mention_id == lead_id) for m in mentions]
+    mentions = [m if m.lead is (m.mention_id == lead_id) else dataclasses.replace(m, lead=m.mention_id == lead_id) for m in mentions]
     sources = {d.mention_id: d.date_source for d in details}
     mentions = [borrow_date(m, mentions, sources) if m.lead else m for m in mentions]
     if subtypes is not None:

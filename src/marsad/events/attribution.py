@@ -49,7 +49,10 @@ class Attribution:
 def _first_verb(folded: str, lex: Lexicon) -> tuple[Verb, re.Match[str]] | None:
     """The highest-priority attribution verb of the sentence (lexicon order)."""
     starts = [m.start() for m in lex.any_verb.finditer(folded)]
+    chosen = lex.words.chosen(folded) if starts else {}  # the lists (verbs among them) whose words occur here
     for verb in lex.verbs if starts else ():
+        if verb.key >= 0 and verb.key not in chosen:
+            continue
         for start in starts:
             match = verb.pattern.match(folded, start)
             if match is not None and not (verb.label == "claimed" and _NOUN_BEFORE.search(folded, max(0, start - 8), start)):

@@ -72,13 +72,16 @@ def find_hits(folded: str, lex: Lexicon) -> list[Hit]:
     """Every trigger match, with triggers that need a companion dropped if it is absent.
 
     One pass of the lexicon's union finds where triggers start; each trigger
-    family is then tried only at those places.
+    family whose words occur in the sentence is then tried only at those places.
     """
     starts = [m.start() for m in lex.any_trigger.finditer(folded)]
     if not starts:
         return []
     hits = []
+    chosen = lex.words.chosen(folded)  # the lists (trigger families among them) whose words occur here
     for trigger in lex.triggers:
+        if trigger.key >= 0 and trigger.key not in chosen:
+            continue
         for start in starts:
             match = trigger.pattern.match(folded, start)
             if match is not None:

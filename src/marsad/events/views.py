@@ -76,8 +76,10 @@ class View:
 
 def language_of(text: str, default: str | None) -> str:
     """"ar" for a sentence written mostly in Arabic script, else "en"."""
+    if text.isascii() or _ARABIC.search(text) is None:
+        return "en"
     arabic = len(_ARABIC.findall(text))
-    if arabic and arabic * 2 >= sum(ch.isalpha() for ch in text):
+    if arabic * 2 >= len(text) or arabic * 2 >= sum(ch.isalpha() for ch in text):  # the letters are at most the text
         return "ar"
     return "en" if default != "ar" or not arabic else "ar"
 
