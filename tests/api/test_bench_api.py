@@ -20,6 +20,6 @@ def test_bench_api_runs_small(tmp_path):
     results = report["results"]
     assert results["newest 100"]["total"] == 3000
     assert results["actor (top)"]["total"] > 0
-    assert report["build"]["migrations"] == [6]  # the event text index, filled for the inserted events
+    assert report["build"]["migrations"][0] == 6  # the event text index, filled for the inserted events (then later ones)
     assert 0 < results["text search + month"]["total"] < results["text search (common words)"]["total"]
     assert all(r["p95_ms"] >= r["p50_ms"] > 0 for r in results.values())
