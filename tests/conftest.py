@@ -44,10 +44,15 @@ def dump_tables(db: Path, tables=None) -> dict[str, list[tuple]]:
         names = tables or [
             row[0] for row in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'articles_fts%'"
+                " AND name NOT LIKE 'event_search%'"
                 " AND name NOT LIKE 'sqlite_%' AND name NOT IN ('runs', 'schema_migrations')")
         ]
         dump = {name: sorted(map(tuple, conn.execute(f"SELECT * FROM {name}")), key=repr) for name in names}
         dump["articles_fts"] = sorted(conn.execute("SELECT rowid, title, body FROM articles_fts"))
+        if not tables:  # the event text index holds events' rowids, which depend on write order: compare by event
+            dump["event_search"] = sorted(conn.execute(
+                "SELECT e.event_id, s.articles, s.names, s.facets FROM event_search_source s"
+                " JOIN events e ON e.rowid = (s.key & 1099511627775)"))
         dump["schema_migrations"] = sorted(conn.execute("SELECT version, name FROM schema_migrations"))
         return dump
     finally:
