@@ -5,7 +5,12 @@
 The gold (eval/gold/snippets_heldout.jsonl, written for marsad and never
 trained on) holds one- or two-sentence event descriptions in English and
 Arabic, ACLED-note style and wire-news lead style, each with its
-sub_event_type (null: the text reports no event).  Three systems:
+sub_event_type (null: the text reports no event).  A second set,
+eval/gold/snippets_heldout2.jsonl (--gold), was written later and apart from
+the training notes, in ACLED's own note conventions (dates, "(month of)",
+"[size=...]" and "[women targeted: ...]" tags, "Looting:"-style prefixes,
+coded fatalities) over more countries; it is scored rarely (before and after
+a change of the training data), never tuned against.  Systems:
 
   rules     the real pipeline, rules only: marsad.pipeline.run on the snippets
             as JSON Lines (id, text) with the classifier stage option off,

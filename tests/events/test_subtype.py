@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -11,12 +12,15 @@ import pytest
 
 from marsad.events.subtype import (
     NONE_CLASS,
+    FeatureConfig,
     Policy,
     SubtypeModel,
     SubtypePrediction,
     arbitrate,
     confusable,
+    hashed_chargrams,
     hashed_ngrams,
+    role_grams,
     tokens,
 )
 from marsad.events.taxonomy import taxonomy
@@ -101,6 +105,34 @@ def test_hashed_ngrams_are_unit_rows() -> None:
     assert not rows[1].any()
 
 
+def test_hashed_chargrams_are_unit_rows_and_share_a_stem() -> None:
+    rows = hashed_chargrams(["shelled", "shelling", "protest", ""], 12)
+    assert rows.shape == (4, 4096)
+    assert np.linalg.norm(rows[0]) == pytest.approx(1.0)
+    assert not rows[3].any()
+    assert rows[0] @ rows[1] > 0.3 > rows[0] @ rows[2]
+    arabic = hashed_chargrams(["اشتباكات", "اشتبك", "مظاهرة"], 12)
+    assert arabic[0] @ arabic[1] > arabic[0] @ arabic[2]
+
+
+def test_role_grams_tell_who_takes_a_town() -> None:
+    regains = role_grams(tokens("FARDC troops dislodged M23 rebels from the hills around Sake"))
+    overtakes = role_grams(tokens("M23 rebels dislodged FARDC troops from the hills around Sake"))
+    assert "§first §S" in regains and "from §N" not in regains and "dislodged §N" in regains
+    assert "§first §N" in overtakes and "dislodged §S" in overtakes
+    assert "§first §N" in role_grams(tokens("The Arakan Army captured Paletwa from the junta"))
+    assert "من §N" in role_grams(tokens("تمكنت قوات الجيش السوداني من تحرير مدينة نيالا من عناصر الدعم السريع"))
+    assert role_grams(tokens("Teachers held a sit-in in Basra.")) == []
+
+
+def test_feature_config_round_trips_and_reads_older_models() -> None:
+    config = FeatureConfig(hash_bits=12, hash_weight=1.0, char_bits=11, char_weight=1.5, roles=True)
+    assert FeatureConfig.from_json(config.to_json()) == config
+    assert config.dim == 512 + 4096 + 2048
+    older = FeatureConfig.from_json('{"hash_bits": 12, "hash_weight": 1.0}')
+    assert older == FeatureConfig(12, 1.0) and older.dim == 512 + 4096 and not older.roles
+
+
 def _prediction(*ranked: tuple[str, float]) -> SubtypePrediction:
     best, probability = ranked[0]
     return SubtypePrediction(None if best == NONE_CLASS else best, probability, ranked)
@@ -137,6 +169,17 @@ def test_arbitrate_supplies_an_event_the_rules_missed_only_when_confident() -> N
     assert arbitrate(None, protest, policy=POLICY) == "Peaceful protest"
     assert arbitrate(None, weak, policy=POLICY) is None
     assert arbitrate(None, nothing, policy=POLICY) is None
+
+
+def test_a_sentence_the_rules_read_needs_a_surer_model() -> None:
+    policy = Policy(switch=0.2, override=0.4, supply=0.3, veto=0.5, supply_read=0.7)
+    fair = _prediction(("Looting/property destruction", 0.6), (NONE_CLASS, 0.3))
+    sure = _prediction(("Looting/property destruction", 0.8), (NONE_CLASS, 0.1))
+    assert arbitrate(None, fair, policy=policy) == "Looting/property destruction"
+    assert arbitrate(None, fair, policy=policy, rules_read=True) is None
+    assert arbitrate(None, sure, policy=policy, rules_read=True) == "Looting/property destruction"
+    never = dataclasses.replace(policy, supply_read=1.01)
+    assert arbitrate(None, sure, policy=never, rules_read=True) is None
 
 
 def test_arbitrate_vetoes_only_when_none_wins_by_a_wide_margin() -> None:

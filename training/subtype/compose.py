@@ -21,7 +21,9 @@ from typing import Iterator
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from hand_ar import HAND_AR  # noqa: E402
 from hand_en import HAND  # noqa: E402
+from hand_en2 import HAND2  # noqa: E402
 from templates_ar import TEMPLATES_AR  # noqa: E402
 from templates_ar2 import ACTS_AR, DONE_AR, MODAL_FRAMES_AR, MORE_AR  # noqa: E402
 from templates_en import BATTLES, PROTESTS, REMOTE, STRATEGIC, VAC  # noqa: E402
@@ -40,6 +42,28 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December"]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Sunday night",
         "Tuesday morning", "Friday evening"]
+WEEKDAYS = DAYS[:7]
+MONTHS_AR = ["كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو", "حزيران/يونيو",
+             "تموز/يوليو", "آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر",
+             "كانون الأول/ديسمبر"]
+# ACLED note habits put around an "N|" fill: how the date is given, the closing line on fatalities,
+# the tags, and the label-like prefixes of some Strategic developments notes.
+OPENINGS = [  # (cumulative probability, format); {date}, {weekday}
+    (0.45, "On {date}, "), (0.51, "On the night of {date}, "), (0.56, "Around {date}, "),
+    (0.62, "Around {date} (month of), "), (0.66, "On {weekday} ({date}), "), (0.69, "On {weekday}, "),
+    (0.72, "On or around {date}, "),
+]
+CODED = ["Fatalities coded as {k}.", "{k} fatalities.", "No fatalities reported.", "Fatalities unknown.",
+         "Number of fatalities unknown, coded as {k}.", "Casualties unknown."]
+WOMEN = ["[women targeted: girls]", "[women targeted: candidates for political office]",
+         "[women targeted: relatives of targeted groups or persons]", "[women targeted: accused of witchcraft]"]
+LABEL_PREFIX = {  # sub-type -> ((words in the note that pick a prefix, prefix), ...); the last is the default
+    "Looting/property destruction": ((("loot", "plunder", "ransack", "stole", "steal", "carting off"), "Looting: "),
+                                     ((), "Property destruction: ")),
+    "Disrupted weapons use": ((("defus", "dismantl", "neutralis", "disabl", "safely"), "Defusal: "),
+                              (("seiz", "cache", "confiscat", "found", "recover"), "Weapons seizure: "),
+                              ((), "")),
+}
 NUMBERS = ["2", "3", "4", "5", "6", "7", "8", "9", "11", "12", "15", "two", "three", "four", "five", "six",
            "at least 3", "at least 10"]
 CROWDS = ["30", "50", "100", "150", "200", "300", "500", "1,000", "2,000"]
@@ -87,28 +111,37 @@ def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _fill_en(template: str, family: str, rng: random.Random) -> str:
+def _fill_en(template: str, family: str, rng: random.Random, label: str | None = None) -> str:
     style, body = template.split("|", 1)
     slots = _slots_en(rng)
     text = body.format(**slots)
     if style == "N":
         roll = rng.random()
-        if roll < 0.55:
-            text = f"On {slots['date']}, {text}"
-        elif roll < 0.62:
-            text = f"On the night of {slots['date']}, {text}"
-        elif roll < 0.67:
-            text = f"Around {slots['date']}, {text}"
+        weekday = rng.choice(WEEKDAYS)
+        opening = next((fmt for limit, fmt in OPENINGS if roll < limit), "")
+        text = opening.format(date=slots["date"], weekday=weekday) + text
         if family in SUFFIXES and rng.random() < 0.35:
             text = f"{text} {rng.choice(SUFFIXES[family]).format(**slots)}"
+        elif family in ("battle", "remote", "vac") and rng.random() < 0.25:
+            text = f"{text} {rng.choice(CODED).format(k=rng.choice(['1', '2', '3', '5', '10', '12']))}"
+        if family == "vac" and rng.random() < 0.1:
+            text = f"{text} {rng.choice(WOMEN)}"
+        if label in LABEL_PREFIX and rng.random() < 0.4:
+            lowered = text.lower()
+            prefix = next(p for words, p in LABEL_PREFIX[label] if not words or any(w in lowered for w in words))
+            text = prefix + _capitalise(text)
     return _capitalise(re.sub(r"\s+", " ", text).strip())
 
 
-def _fill_ar(template: str, rng: random.Random) -> str:
+def _fill_ar(template: str, rng: random.Random, dated: bool = False) -> str:
     country = rng.choice(COUNTRIES_AR)
     slots = {key: rng.choice(values) for key, values in {**GENERIC_AR, **country}.items()}
     slots["n"] = str(rng.randint(3, 10))
-    return re.sub(r"\s+", " ", template.format(**slots)).strip()
+    opening = ""
+    if dated and rng.random() < 0.35:  # a note's date in front, ACLED-like: "في 12 آذار/مارس 2021، ..."
+        slots["when"] = ""
+        opening = f"في {rng.randint(1, 28)} {rng.choice(MONTHS_AR)} {rng.randint(2016, 2024)}، "
+    return re.sub(r"\s+", " ", opening + template.format(**slots)).strip()
 
 
 def _spread(templates: list[str], total: int) -> Iterator[tuple[int, str]]:
@@ -133,13 +166,16 @@ def english(rng: random.Random) -> list[dict]:
     for label, base in tables.items():
         templates = base + MORE.get(label, [])
         key = _slug(label)
-        fills = ((f"en:{key}:t{i}", _fill_en(t, FAMILY[label], rng)) for i, t in _spread(templates, EN_PER_CLASS))
+        fills = ((f"en:{key}:t{i}", _fill_en(t, FAMILY[label], rng, label))
+                 for i, t in _spread(templates, EN_PER_CLASS))
         hand = ((f"en:{key}:h{i}", text) for i, text in enumerate(HAND.get(label, [])))
-        rows += _rows(label, _chain(fills, hand))
+        hand2 = ((f"en:{key}:g{i}", text) for i, text in enumerate(HAND2.get(label, [])))
+        rows += _rows(label, _chain(fills, hand, hand2))
     fills = ((f"en:none:t{i}", _fill_en(t, "none", rng)) for i, t in _spread(NONE + MORE_NONE, EN_NONE))
     hand = ((f"en:none:h{i}", text) for i, text in enumerate(HAND["none"]))
+    hand2 = ((f"en:none:g{i}", text) for i, text in enumerate(HAND2["none"]))
     modal = ((f"en:modal:f{i}", _fill_en(frame, "none", rng)) for i, frame in _modal(MODAL_FRAMES, EN_MODAL, rng))
-    return rows + _rows(None, _chain(fills, hand, modal))
+    return rows + _rows(None, _chain(fills, hand, hand2, modal))
 
 
 def _modal(frames: list[str], total: int, rng: random.Random) -> Iterator[tuple[int, str]]:
@@ -160,8 +196,9 @@ def arabic(rng: random.Random) -> list[dict]:
         templates = base + MORE_AR.get(label, [])
         key = _slug(label)
         total = AR_NONE if label == "none" else AR_PER_CLASS
-        fills = ((f"ar:{key}:t{i}", _fill_ar(t, rng)) for i, t in _spread(templates, total))
-        rows += _rows(None if label == "none" else label, fills)
+        fills = ((f"ar:{key}:t{i}", _fill_ar(t, rng, label != "none")) for i, t in _spread(templates, total))
+        hand = ((f"ar:{key}:h{i}", text) for i, text in enumerate(HAND_AR.get(label, [])))
+        rows += _rows(None if label == "none" else label, _chain(fills, hand))
     modal = ((f"ar:modal:f{i}", _fill_ar(frame, rng)) for i, frame in _modal_ar(AR_MODAL, rng))
     return rows + _rows(None, modal)
 

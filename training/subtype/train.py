@@ -7,6 +7,10 @@ cross-validated weighted F1 of each fold (folds keep every fill of one
 template on one side, so a fold scores phrasings it has not seen), then fits
 on everything and writes ``src/marsad/data/events/subtype_model.npz``.
 
+Features (:class:`marsad.events.subtype.FeatureConfig`): the multilingual USE
+embedding, hashed word uni- and bigrams with state/non-state role pseudo-words,
+and hashed character 3-5-grams inside words.
+
 Multinomial logistic regression, L2-regularised (bias not), classes weighted
 to equal total weight (``none`` to half of that), fitted by Nesterov-accelerated full-batch gradient
 descent with a fixed step and a fixed number of steps: numpy only, one BLAS
@@ -38,6 +42,7 @@ DATA = (HERE / "notes_en.jsonl", HERE / "notes_ar.jsonl")
 OUT = REPO / "src" / "marsad" / "data" / "events" / "subtype_model.npz"
 LAMBDA = 2e-5
 STEPS = 1000
+FEATURES = FeatureConfig(hash_bits=12, hash_weight=1.0, char_bits=12, char_weight=1.5, roles=True)
 FOLD_SEED = 7
 NONE_SCALE = 0.5  # the none class weighs half a sub-type: an unfamiliar event text should not sink into "none"
 
@@ -215,11 +220,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--cache", type=Path, help="embedding cache (.npz), for quicker experiments")
     parser.add_argument("--lam", type=float, default=LAMBDA)
     parser.add_argument("--steps", type=int, default=STEPS)
-    parser.add_argument("--hash-bits", type=int, default=FeatureConfig().hash_bits)
-    parser.add_argument("--hash-weight", type=float, default=FeatureConfig().hash_weight)
+    parser.add_argument("--hash-bits", type=int, default=FEATURES.hash_bits)
+    parser.add_argument("--hash-weight", type=float, default=FEATURES.hash_weight)
+    parser.add_argument("--char-bits", type=int, default=FEATURES.char_bits, help="0: no character n-grams")
+    parser.add_argument("--char-weight", type=float, default=FEATURES.char_weight)
+    parser.add_argument("--no-roles", action="store_true", help="leave out the state/non-state role pseudo-words")
     args = parser.parse_args(argv)
     rows = load_rows(args.data)
-    config = FeatureConfig(args.hash_bits, args.hash_weight)
+    config = FeatureConfig(args.hash_bits, args.hash_weight, args.char_bits, args.char_weight, not args.no_roles)
     texts = [row.text for row in rows]
     vectors = cached_embeddings(texts, args.cache)
     print(f"{len(rows)} notes, {len(class_list(r.label for r in rows))} classes, {config.dim} features")

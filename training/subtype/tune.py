@@ -9,12 +9,16 @@ the model's opinion is its out-of-fold probability (train.py --oof), so no
 note is judged by a model that saw it.  Every policy on a small grid is
 scored by support-weighted F1 over all notes, ``none`` counted as a class
 (so supplying an event for a threat costs), and the best few are printed;
-the winner goes into :class:`marsad.events.subtype.Policy` by hand.
+then ``supply_read`` (a note without a rules' lead whose first sentence the
+rules read as a vow, a negation, a habit or an event they dropped, as
+:mod:`marsad.events.opinion` sees it) is chosen for the best of them.
+The winner goes into :class:`marsad.events.subtype.Policy` by hand.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import itertools
 import json
 import sys
@@ -58,8 +62,27 @@ def rules_for(texts: Sequence[str], cache: Path | None) -> list[str | None]:
     return leads
 
 
-def policy_score(policy: Policy, gold: Sequence[str], rules: Sequence[str | None], predictions: Sequence) -> float:
-    answers = [arbitrate(rule, p, policy=policy) or NONE_CLASS for rule, p in zip(rules, predictions)]
+SUPPLY_READ = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01]
+
+
+def first_read(texts: Sequence[str]) -> list[bool]:
+    """Whether the rules read a trigger (any mood) in each text's first sentence."""
+    from marsad.events.detect import Mood
+    from marsad.events.sentences import split_sentences
+    from marsad.events.views import view_of
+
+    read = []
+    for text in texts:
+        sentences = split_sentences(text)
+        read.append(bool(sentences) and view_of(0, sentences[0], None).reading.mood is not Mood.NONE)
+    return read
+
+
+def policy_score(policy: Policy, gold: Sequence[str], rules: Sequence[str | None], predictions: Sequence,
+                 read: Sequence[bool] | None = None) -> float:
+    read = read or [False] * len(gold)
+    answers = [arbitrate(rule, p, policy=policy, rules_read=r) or NONE_CLASS
+               for rule, p, r in zip(rules, predictions, read)]
     return weighted_f1(gold, answers)
 
 
@@ -75,15 +98,21 @@ def main(argv: Sequence[str] | None = None) -> None:
     rules = rules_for(texts, args.rules_cache)
     print(f"rules alone: weighted F1 {weighted_f1(gold, [r or NONE_CLASS for r in rules]):.3f}")
     print(f"model alone: weighted F1 {weighted_f1(gold, [p.sub_event_type or NONE_CLASS for p in predictions]):.3f}")
+    read = first_read(texts)
     scored = []
     for values in itertools.product(*GRID.values()):
-        policy = Policy(**dict(zip(GRID, values)))
+        policy = Policy(**dict(zip(GRID, values)), supply_read=1.01)
         if policy.override >= policy.switch:
-            scored.append((policy_score(policy, gold, rules, predictions), policy))
+            scored.append((policy_score(policy, gold, rules, predictions, read), policy))
     scored.sort(key=lambda item: (-item[0], repr(item[1])))
     for value, policy in scored[:10]:
         print(f"{value:.4f}  {policy}")
-    print(f"default {policy_score(Policy(), gold, rules, predictions):.4f}  {Policy()}")
+    print(f"default {policy_score(Policy(), gold, rules, predictions, read):.4f}  {Policy()}")
+    print(f"notes without a rules' lead whose first sentence the rules read: "
+          f"{sum(r and rule is None for r, rule in zip(read, rules))}")
+    for value in SUPPLY_READ:
+        policy = dataclasses.replace(scored[0][1], supply_read=value)
+        print(f"{policy_score(policy, gold, rules, predictions, read):.4f}  {policy}")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,11 @@ classifier when it is confident ("Around 200 teachers held a protest in front
 of the governorate building" names no trigger the rules know); a text the
 classifier reads as no event at all (a vow, a denial) loses its lead.
 
+When the rules found a trigger in the first sentence but kept no event from it
+(read a vow, a negation, a habit -- or misread a plain report as one), the
+classifier must be surer (``Policy.supply_read``) than for a sentence with no
+trigger at all.
+
 Longer articles keep the rules' reading: there the rules have the context,
 the classifier measured no gain on long news (HRDsAttack), and encoding a
 sentence costs ~30 ms — too much for every article of a large crawl.
@@ -22,7 +27,7 @@ from typing import Sequence
 from marsad.events.detect import Mood, Reading
 from marsad.events.mentions import Context, MentionDetail, build_mentions, event_date
 from marsad.events.roles import GENERIC_PREFIXES, Roles, with_generics
-from marsad.events.subtype import SubtypeModel, arbitrate
+from marsad.events.subtype import DEFAULT_POLICY, SubtypeModel, arbitrate
 from marsad.events.taxonomy import sub_type
 from marsad.events.views import View
 from marsad.models import EventMention
@@ -41,8 +46,9 @@ def second_opinion(
         return mentions, []
     lead = next((m for m in mentions if m.lead), None)
     if lead is None:
-        # a sentence the rules read as a vow, a denial or a habit is not asked: a vow can fool the model
-        return _supplied(ctx, views, body[0], model, mentions) if body[0].reading.mood is Mood.NONE else (mentions, [])
+        # a sentence in which the rules read a vow, a denial or a habit (or an event they then
+        # dropped) needs a surer model (Policy.supply_read) than one with no trigger at all
+        return _supplied(ctx, views, body[0], model, mentions, rules_read=body[0].reading.mood is not Mood.NONE)
     (prediction,) = model.predict([_lead_text(views, lead, ctx.doc_text)])
     chosen = arbitrate(lead.sub_event_type, prediction)
     if chosen == lead.sub_event_type:
@@ -62,10 +68,13 @@ def _lead_text(views: Sequence[View], lead: EventMention, doc_text: str) -> str:
 
 
 def _supplied(
-    ctx: Context, views: Sequence[View], first: View, model: SubtypeModel, mentions: list[EventMention]
+    ctx: Context, views: Sequence[View], first: View, model: SubtypeModel, mentions: list[EventMention],
+    rules_read: bool = False,
 ) -> tuple[list[EventMention], list[MentionDetail]]:
+    if rules_read and DEFAULT_POLICY.supply_read > 1:
+        return mentions, []  # never supplied: spare the encoding
     (prediction,) = model.predict([first.text])
-    chosen = arbitrate(None, prediction)
+    chosen = arbitrate(None, prediction, rules_read=rules_read)
     if chosen is None:
         return mentions, []
     view = dataclasses.replace(first, reading=Reading(Mood.EVENT, None, chosen))
