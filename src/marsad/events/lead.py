@@ -22,6 +22,7 @@ from marsad.events.geo import TRUSTED_SCORE, article_place, country_support, dom
 from marsad.events.mentions import Context, MentionDetail, build_mentions
 from marsad.events.views import View
 from marsad.models import EventMention
+from marsad.normalize.dates import ENGLISH_MONTHS, ENGLISH_WEEKDAYS
 
 LEAD_PARAGRAPHS = 2
 MAIN_COUNTRY_RATIO = 2.0  # the article's main country outweighs the lead's own this many times …
@@ -107,10 +108,8 @@ _NOT_A_NAME = frozenset(
     "The This That These Those There Their They When While After Before Since During Human Rights Watch Amnesty "
     "International Police Court Government President Minister Army Military State Security Forces Ministry National "
     "Council United Nations News Reuters Associated Press According However Also Many Some Several Journalist "
-    "Journalists Activist Activists Lawyer Lawyers Prison Party Supreme High Federal Republic People Islamic "
-    "January February March April June July August September October November December "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-)
+    "Journalists Activist Activists Lawyer Lawyers Prison Party Supreme High Federal Republic People Islamic".split()
+) | {names[0].title() for names in ENGLISH_MONTHS + ENGLISH_WEEKDAYS} - {"May"}  # May is a surname too
 
 
 # a headline or lead about what followed an attack on a person: a court, a campaign, a release

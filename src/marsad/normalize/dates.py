@@ -35,7 +35,7 @@ DIGIT_REACH = 64  # weekday + month + twin month can precede the first digit
 TWO_DIGIT_PIVOT = 70  # "21" -> 2021, "85" -> 1985
 FUTURE_GRACE_DAYS = 7  # a day without a year may lie this far after the anchor
 
-_ENGLISH_MONTHS = (
+ENGLISH_MONTHS = (
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
     ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
     ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
@@ -99,7 +99,7 @@ def fold_for_dates(text: str) -> str:
 def month_numbers() -> Mapping[str, int]:
     """Folded, lower-cased month name or abbreviation -> month number."""
     numbers: dict[str, int] = {}
-    for number, names in enumerate(_ENGLISH_MONTHS, start=1):
+    for number, names in enumerate(ENGLISH_MONTHS, start=1):
         numbers.update((name, number) for name in names)
     for number, name in enumerate(_LEVANTINE_MONTHS, start=1):
         numbers[fold_for_dates(name)] = number

@@ -37,7 +37,7 @@ PAIR_GAP = 3  # at most this many characters (", ") between the two names of a "
 SEAT = 2.0  # for a large town inside the province of its name ("Lagos", "Yangon", "Baghdad")
 SEAT_POPULATION = 100_000
 _CUES = ("admin", "admin2", "settlement", "near", "part")  # cue types with a prior of their own (row n + 1 below)
-_AREA_ROWS = (4, 5)  # "near Hama", "Aleppo countryside", "northern Hama": no seat bonus for the town
+_AREA_ROWS = (_CUES.index("near") + 1, _CUES.index("part") + 1)  # "near Hama", "northern Hama": no seat bonus
 
 
 def _frozen(rows: list[list[float]]) -> np.ndarray:
