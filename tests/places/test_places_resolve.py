@@ -93,3 +93,12 @@ def test_a_bare_name_shared_by_a_town_and_its_province_is_the_town(geoparser, te
     "the Aleppo countryside" is an area of the province."""
     place = _find(geoparser, text, surface)
     assert (place.feature_code == "ADM1") == (level == "ADM1"), place
+
+
+def test_entries_for_one_spot_share_their_probability(geoparser):
+    """The curated "Gaza Strip" region and GeoNames' "Gaza Strip" province are one place: the
+    resolver is sure of it even though it cannot choose between the two entries."""
+    place = _find(geoparser, "Journalists sit on the rubble after an Israeli airstrike in the Gaza Strip.", "Gaza Strip")
+    assert place.country == "PS" and place.score >= 0.8, place
+    lagos = _find(geoparser, "Police in Lagos arrested 14 protesters on Thursday.", "Lagos")
+    assert lagos.score < 0.99, lagos  # Lagos, Portugal is still a rival: its share is not added

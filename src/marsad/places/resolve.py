@@ -7,7 +7,8 @@ context is added: the share of the other mentions resolved in the candidate's
 country, another mention naming the candidate's admin-1 (or the "Town, State"
 pair), the distance to places already resolved, and an optional country hint
 (outlet country, caller's hint).  The score is the softmax probability of the
-chosen candidate times the recogniser's confidence that the mention is a place.
+chosen candidate (with the entries for the same spot beside it) times the
+recogniser's confidence that the mention is a place.
 
 All mentions of one key and cue type form a *group*; the candidates of every
 group sit side by side in one flat table (:class:`_Table`), so each round is a
@@ -36,6 +37,8 @@ LIST_LEVEL = 2.0  # for a candidate of the level most members of its list have
 PAIR_GAP = 3  # at most this many characters (", ") between the two names of a "Town, State" pair
 SEAT = 2.0  # for a large town inside the province of its name ("Lagos", "Yangon", "Baghdad")
 SEAT_POPULATION = 100_000
+SAME_SPOT_KM = 25.0  # entries this close in one country name the same spot (their probabilities add up)
+_SAME_SPOT_DOT = float(np.cos(SAME_SPOT_KM / 6371.0))
 _CUES = ("admin", "admin2", "settlement", "near", "part")  # cue types with a prior of their own (row n + 1 below)
 _AREA_ROWS = (_CUES.index("near") + 1, _CUES.index("part") + 1)  # "near Hama", "northern Hama": no seat bonus
 
@@ -169,10 +172,15 @@ def _seat_bonus(gaz: Gazetteer, cands: np.ndarray, seg: np.ndarray, level: np.nd
 
 
 def _best(total: np.ndarray, t: _Table) -> tuple[np.ndarray, np.ndarray]:
-    """Per group: the position of its best candidate (the first on ties) and its softmax probability."""
+    """Per group: the position of its best candidate (the first on ties) and the softmax probability
+    of the place it names: its own and that of the entries for the same spot (the curated "Gaza
+    Strip" region and GeoNames' "Gaza Strip" province) within :data:`SAME_SPOT_KM` of it, in its country."""
     top = np.maximum.reduceat(total, t.starts)[t.seg]
     first = np.minimum.reduceat(np.where(total == top, t.index, len(total)), t.starts)
-    prob = 1.0 / np.add.reduceat(np.exp(total - top), t.starts)
+    weight = np.exp(total - top)
+    chosen = first[t.seg]
+    same = (t.cc == t.cc[chosen]) & (np.einsum("ij,ij->i", t.xyz, t.xyz[chosen]) >= _SAME_SPOT_DOT)
+    prob = np.add.reduceat(np.where(same, weight, 0.0), t.starts) / np.add.reduceat(weight, t.starts)
     return first, prob
 
 
