@@ -76,6 +76,22 @@ def test_statements_are_not_events(sentence, mood):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "modal"),
+    [
+        ("On May 3, gunmen killed a lawyer in Kabul.", False),
+        ("Police arrested two journalists on 9 May 2021.", False),
+        ("In early May, soldiers shot dead a protester.", False),
+        ("Soldiers shot dead a protester in mid-May.", False),
+        ("Police may arrest the two journalists.", True),
+        ("The army may attack the hill in May.", True),
+    ],
+)
+def test_the_month_may_is_no_modal(sentence, modal):
+    """"May" the month dates an event; "may" the verb makes it a possibility."""
+    assert (reading(sentence).mood is Mood.MODAL) is modal
+
+
+@pytest.mark.parametrize(
     ("sentence", "value", "low", "high"),
     [
         ("No casualties.", 0, 0, 0),
