@@ -39,6 +39,7 @@ def test_longest_match_wins(geoparser):
     "Reading the report, he said it was nice work.",
     "Mobile phones were seized.",
     "Deputy commander Abu Mahdi al-Muhandis was killed.",
+    "Assange worked with whistleblower Chelsea Manning. Because of Manning, we learned the truth.",
 ])
 def test_collisions_are_not_places(geoparser, text):
     assert _texts(geoparser, text) == []
@@ -67,3 +68,8 @@ def test_sentence_spans():
     text = "Mr. Smith went to Washington. He met U.S. officials!\nNew line here"
     spans = sentence_spans(text)
     assert [text[s:e] for s, e in spans] == ["Mr. Smith went to Washington.", "He met U.S. officials!", "New line here"]
+
+
+def test_a_role_names_a_person_but_not_a_place(geoparser):
+    """"activist Nadia Karimi": first and last name after a role; "journalists in Tehran" stays a place."""
+    assert _texts(geoparser, "Police arrested journalists in Tehran and activist Hamilton Jordan.") == ["Tehran"]

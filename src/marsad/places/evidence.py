@@ -111,7 +111,8 @@ def _name_gap(doc: Tokens, m: int) -> bool:
 
 
 def persons(doc: Tokens) -> set[str]:
-    """Words used as personal names in this text: those after a first name or a title."""
+    """Words used as personal names in this text: those after a first name or a title, and a first and
+    last name after a role ("whistleblower Chelsea Manning", "activist Nadia Karimi")."""
     out: set[str] = set()
     keys, ups = doc.keys, doc.upper
     for n in [n for n in compress(range(len(keys) - 1), ups) if keys[n] in L.PERSON_LEADS]:
@@ -119,6 +120,10 @@ def persons(doc: Tokens) -> set[str]:
         while m < len(keys) and m <= n + 2 and ups[m] and _name_gap(doc, m):
             out.add(keys[m])
             m += 1
+    for n in range(len(keys) - 2):
+        if keys[n] in L.PERSON_ROLES and not ups[n] and ups[n + 1] and ups[n + 2] \
+                and doc.gap(n, n + 1) == " " and doc.gap(n + 1, n + 2) == " " and keys[n + 2] not in L.PLACE_TAILS:
+            out.update((keys[n + 1], keys[n + 2]))
     return out
 
 

@@ -126,6 +126,16 @@ qais falih faleh adel adil ayad iyad mowaffak muwaffaq osama usama abu khalil
 """.split())
 FIRST_NAMES = frozenset(_EN_FIRST.split()) | AR_FIRST_NAMES
 PERSON_LEADS = FIRST_NAMES | TITLES  # words after which capitalised words are a person's name
+# Lower-case roles before a person's first and last name ("whistleblower Chelsea Manning").
+PERSON_ROLES = frozenset("""
+whistleblower whistle-blower activist activists journalist journalists reporter reporters lawyer lawyers
+attorney blogger dissident dissidents editor photographer photojournalist columnist poet writer novelist
+filmmaker artist singer rapper cartoonist publisher defender campaigner unionist trade-unionist leader
+spokesman spokeswoman spokesperson founder co-founder teacher student professor academic scholar
+researcher doctor nurse priest pastor bishop cleric preacher farmer businessman businesswoman
+opponent critic politician lawmaker candidate prisoner detainee victim suspect wife husband son daughter
+brother sister mother father widow
+""".split())
 
 # Capitalised words after a place or demonym that make the phrase an organisation.
 ORG_WORDS = frozenset("""
