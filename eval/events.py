@@ -18,7 +18,7 @@ perpetrator type accuracy.  Country: the gold name mapped to ISO codes (typos
 forgiven, "Greece and India" accepts either, Hong Kong and Macau count as
 China as the gold writes them).  City: the lead's location when it is a town
 (geo_precision 1 or 2); city and region names compared loosely (accents,
-"Sheng"/"Province" suffixes, typos: rapidfuzz ratio >= 85).
+"Sheng"/"Province" suffixes, spaces and hyphens, typos: rapidfuzz ratio >= 85).
 
 Mapping from ACLED to HRDsAttack violation types.  HRDsAttack labels a whole
 article, so the set is read from the article's mentions (the events stage's
@@ -226,7 +226,8 @@ def same_name(predicted: str, gold: str) -> bool:
 
     fold = lambda s: unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower().strip()  # noqa: E731
     a, b = fold(predicted), fold(gold)
-    return bool(a and b) and (a == b or fuzz.token_set_ratio(a, b) >= 85 or fuzz.ratio(a, b) >= 85)
+    joined = lambda s: s.replace(" ", "").replace("-", "")  # noqa: E731  "Nay Pyi Taw" = "Naypyidaw"
+    return bool(a and b) and (a == b or fuzz.token_set_ratio(a, b) >= 85 or fuzz.ratio(joined(a), joined(b)) >= 85)
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

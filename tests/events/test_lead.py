@@ -51,6 +51,17 @@ def test_a_lead_placed_at_its_country_takes_the_article_town_there():
     assert (lead.country, lead.location, lead.geo_precision) == ("TR", "Ankara", 2)
 
 
+def test_a_lead_placed_at_its_province_takes_the_article_town_in_that_province():
+    """"arrested in Cross River State" in an article that names Calabar there: the lead lies in Calabar; a
+    town of another province is no narrowing."""
+    doc_places = [("Cross River State", {"name": "Cross River", "country": "NG", "admin1": "Cross River", "feature_class": "A"}),
+                  ("Lagos", {"country": "NG", "admin1": "Lagos"}),
+                  ("Calabar", {"country": "NG", "admin1": "Cross River"})]
+    lead, _ = _lead("Publisher arrested", "Police arrested a publisher in Cross River State on Monday. "
+                    "His lawyer in Lagos said he was flown to Calabar and held there.", doc_places, published="2021-01-11")
+    assert (lead.country, lead.admin1, lead.location, lead.geo_precision) == ("NG", "Cross River", "Calabar", 2)
+
+
 def test_hong_kong_is_a_province_of_china_as_acled_codes_it():
     lead, _ = _lead("Media tycoon arrested", "Police arrested a media tycoon in Hong Kong on Monday.",
                     [("Hong Kong", {"country": "HK", "admin1": None, "feature_class": "A"})], published="2020-08-10")

@@ -184,15 +184,19 @@ def relocate_lead(ctx: Context, lead: EventMention) -> EventMention:
 
 
 def narrow_lead(ctx: Context, lead: EventMention) -> EventMention:
-    """A lead placed only at its country takes the article's own place in that country.
+    """A lead placed only at its country (or province) takes the article's own place there.
 
     "Trade unionists detained in Turkey" in an article datelined ANKARA, or one
     that names Ankara first of the places in Turkey it names: the lead lies in
     Ankara (geo_precision 2 at best, since the sentence itself does not say so).
+    Likewise "arrested in Cross River State" and Calabar named in another
+    sentence.  A name in the lead's own sentence never narrows it: "in
+    al-Diwaniyah province" is the province, not its namesake town.
     """
-    if lead.country is None or lead.admin1 is not None or lead.background:
+    if lead.country is None or lead.background or (lead.admin1 is not None and lead.geo_precision != 3):
         return lead
-    inside = [t for t in ctx.toponyms if t.country == lead.country and specificity(t) > 0
+    inside = [t for t in ctx.toponyms if t.country == lead.country and specificity(t) > (0 if lead.admin1 is None else 1)
+              and (lead.admin1 is None or (t.admin1 == lead.admin1 and not lead.char_start <= t.char_start < lead.char_end))
               and (t.score is None or t.score >= TRUSTED_SCORE)]
     if not inside:
         return lead
