@@ -32,7 +32,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py --spacy-docs 1000
+	$(BIN)/python benchmarks/run.py --spacy-docs 1000 --extract-docs 1000
 
 bench-api: $(STAMP)
 	$(BIN)/python benchmarks/bench_api.py --json benchmarks/out/api.json
