@@ -49,6 +49,20 @@ def test_denial_is_a_statement_not_an_event():
     assert denial.claimant == "Kataib Hezbollah"
 
 
+def test_denied_charges_leave_the_arrest_standing():
+    """"over allegations, which she denies": she denies the charges; the detention is reported."""
+    doc, mentions, claims = _run(
+        "Trial postponed",
+        "She has been detained in Iran since 2016, when she was sentenced to five years in prison over "
+        "allegations, which she denies, of plotting against the government.",
+        published="2020-11-02",
+    )
+    detention = _in(doc, mentions, "detained")[0]
+    assert detention.sub_event_type == "Arrests" and detention.status is Status.REPORTED
+    assert detention.date == "2016-01-01" and detention.background
+    assert not _in(doc, claims, "denies")
+
+
 def test_claimed_shoot_down_denied_by_the_other_side():
     doc, mentions, claims = _run(
         "Helicopter",

@@ -76,6 +76,16 @@ def test_statements_are_not_events(sentence, mood):
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    ["Workers held two directors captive for close to 300 hours.", "The activist has been missing since 2016.",
+     "Gunmen took three aid workers hostage."],
+)
+def test_captivity_and_disappearance_are_abductions(sentence):
+    found = reading(sentence)
+    assert found.mood is Mood.EVENT and found.sub_event_type == "Abduction/forced disappearance"
+
+
+@pytest.mark.parametrize(
     ("sentence", "modal"),
     [
         ("On May 3, gunmen killed a lawyer in Kabul.", False),

@@ -28,6 +28,11 @@ _NEGATED_SPEAKER = re.compile(r"^(?:no|none|nobody|neither|not)\b", re.IGNORECAS
 _NEGATED_VERB = re.compile(r"(?:\bnot|n't|\bnever|\bno one|\bnobody|لم|لا|ما)\s+(?:\w+\s+)?$")
 _NOUN_BEFORE = re.compile(r"\b(?:the|its|a|their|this|these|his|her)\s+$")  # "the claim", "its claims": nouns
 _OBJECT_STOP = re.compile(r"[,;.:()\u060c\u00ab\u00bb]|\bthat\b|\bwho\b|\bon\b|\bin a\b|\s(?:إن|أن|ان|بأن|بان|لـ|ل«)")
+# "over allegations, which she denies", "on charges he denied": the charges are denied, not the event
+_DENIED_CHARGES = re.compile(
+    r"\b(?:charges?|allegations?|accusations?|offen[cs]es?|crimes?)\b,?\s+(?:which\s+|that\s+)?"
+    r"(?:he|she|they|both|all three|all|each)\s+(?:has\s+|have\s+|had\s+|strongly\s+|always\s+)*$"
+)
 _AR_OUTLET = re.compile(r"(?:لـ\s?|ل|وكالة\s|وكاله\s|موقع\s|قناة\s|قناه\s)«([^»]{2,40})»")
 
 
@@ -55,8 +60,11 @@ def _first_verb(folded: str, lex: Lexicon) -> tuple[Verb, re.Match[str]] | None:
             continue
         for start in starts:
             match = verb.pattern.match(folded, start)
-            if match is not None and not (verb.label == "claimed" and _NOUN_BEFORE.search(folded, max(0, start - 8), start)):
-                return verb, match
+            if match is None or (verb.label == "claimed" and _NOUN_BEFORE.search(folded, max(0, start - 8), start)):
+                continue
+            if verb.status == "denied" and _DENIED_CHARGES.search(folded, max(0, start - 40), start):
+                continue
+            return verb, match
     return None
 
 
