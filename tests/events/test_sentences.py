@@ -75,10 +75,16 @@ def test_statements_are_not_events(sentence, mood):
     assert reading(sentence).mood is mood
 
 
+def test_taken_away_by_police_is_an_arrest():
+    assert reading("The reporter was taken from her home by plainclothes officers on Dec. 7.").sub_event_type == "Arrests"
+    assert reading("He was taken away by police on Monday.").sub_event_type == "Arrests"
+    assert reading("The bill was taken away by lawmakers.").hit is None
+
+
 @pytest.mark.parametrize(
     "sentence",
     ["Workers held two directors captive for close to 300 hours.", "The activist has been missing since 2016.",
-     "Gunmen took three aid workers hostage."],
+     "Gunmen took three aid workers hostage.", "The activist was taken from his house by masked men."],
 )
 def test_captivity_and_disappearance_are_abductions(sentence):
     found = reading(sentence)
