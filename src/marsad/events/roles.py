@@ -15,18 +15,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
+from marsad.actors.countries import GENERIC_KINDS, STATE
 from marsad.models import ActorMention
 
 ARMED_TYPES = frozenset({"State forces", "Rebel groups", "Political militias", "Identity militias", "External/Other forces"})
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+){0,2}$")
-_GENERIC = {
-    "armed": ("Unidentified Armed Group ({})", "Political militias"),
-    "civilians": ("Civilians ({})", "Civilians"),
-    "protesters": ("Protesters ({})", "Protesters"),
-    "rioters": ("Rioters ({})", "Rioters"),
-    "police": ("Police Forces of {}", "State forces"),
-    "military": ("Military Forces of {}", "State forces"),
-}
 _PERPETRATOR = {
     "Protests": "protesters",
     "Riots": "rioters",
@@ -65,16 +58,18 @@ GENERIC_PREFIXES = ("Unidentified", "Civilians", "Protesters", "Rioters")
 
 
 def generic_actor(kind: str, country: str | None) -> tuple[str, str]:
-    """ACLED's generic actor name and category of ``kind`` in ``country`` (ISO2 or name).
+    """ACLED's generic actor name and category of ``kind`` (a key of the actors stage's
+    ``GENERIC_KINDS``) in ``country`` (ISO2 or name); any country, not only those the actor
+    dictionary knows.
 
-    >>> generic_actor("armed", "IQ")
+    >>> generic_actor("armed_group", "IQ")
     ('Unidentified Armed Group (Iraq)', 'Political militias')
     """
-    template, category = _GENERIC[kind]
+    stem, category = GENERIC_KINDS[kind]
     name = country_name(country) if country and len(country) == 2 else country
     if not name:
-        return template.replace(" ({})", "").replace(" of {}", ""), category
-    return template.format(name), category
+        return stem, category
+    return (f"{stem} of {name}" if category == STATE else f"{stem} ({name})"), category
 
 
 def _name(mention: ActorMention) -> str:
@@ -117,7 +112,7 @@ def with_generics(roles: Roles, event_type: str, sub_event_type: str, country: s
         if sub_event_type == "Arrests":
             kind = "police"
         elif kind is None and event_type in {"Battles", "Explosions/Remote violence", "Violence against civilians"}:
-            kind = "armed"
+            kind = "armed_group"
         if kind:
             actor1, type1 = generic_actor(kind, country)
     if actor2 is None and sub_event_type in _TARGETED:
