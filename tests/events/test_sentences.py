@@ -44,6 +44,8 @@ def test_split_keeps_offsets_and_abbreviations():
         ("Rioters torched the party headquarters.", "Violent demonstration"),
         ("The army recaptured the town of Beiji.", "Government regains territory"),
         ("ISIS cells have seized the villages of Rasm Sakkaf.", "Non-state actor overtakes territory"),
+        ("Militants took control of the village after the troops withdrew without a fight.", "Non-violent transfer of territory"),
+        ("The army retook the town unopposed.", "Non-violent transfer of territory"),
         ("Engineers dismantled 40 IEDs planted along the road.", "Disrupted weapons use"),
         ("The two sides signed a ceasefire agreement on Sunday.", "Agreement"),
         ("واستهدفت عبوة ناسفة رتلاً للتحالف في بابل.", "Remote explosive/landmine/IED"),

@@ -34,6 +34,10 @@ GENERIC_RANK = 47  # triggers at or below this rank are generic words ("attack",
 _SPEECH_VERB = re.compile(r"\b(?:refer|mention|say|said|comment|specif|give|gave|identif|name|disclos|elaborat|explain)\w*|(?:يذكر|يشر|يوضح|يحدد)")
 _REGAIN = re.compile(r"liberat|recaptur|retook|retak|regain|تحرير|حرر|استعاد")
 _PASSIVE_OR_LOSS = re.compile(r"\bfell to\b|\boverr?an\b")
+_UNOPPOSED = re.compile(
+    r"\bwithout (?:a |any )?(?:fight|fighting|resistance|clash(?:es)?|a shot)\b|\bunopposed\b|\bpeacefully\b|"
+    r"\bafter (?:[\w-]+ ){0,4}(?:withdrew|pulled out|had withdrawn|retreated|abandoned)\b|دون (?:قتال|مقاومه)|انسحاب"
+)
 
 
 class Mood(StrEnum):
@@ -132,8 +136,12 @@ def resolve_target(folded: str, hit: Hit, lex: Lexicon) -> str:
 
 
 def resolve_territory(folded: str, hit: Hit) -> str:
-    """Government regains territory when state forces take it, else Non-state actor overtakes territory."""
+    """Non-violent transfer of territory when taken unopposed ("without a fight", "after the troops
+    withdrew"); else Government regains territory when state forces take it, else Non-state actor
+    overtakes territory."""
     subject = folded[max(0, hit.start - 120):hit.start]
+    if _UNOPPOSED.search(folded, hit.end):
+        return "Non-violent transfer of territory"
     if _PASSIVE_OR_LOSS.search(folded[hit.start:hit.end]):
         captor = " ".join(folded[hit.end:hit.end + 60].split()[:3])  # "fell to IS this month ..." -> "is this month"
         return "Government regains territory" if _STATE_SUBJECT.search(captor) else "Non-state actor overtakes territory"
