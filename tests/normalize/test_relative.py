@@ -129,6 +129,25 @@ def test_may_the_verb_is_not_a_month() -> None:
     assert resolve_dates_in_text("Officials may 5 times revise the toll, in may or not.", WEDNESDAY) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Armistice Day, 1919, a mob raided the union hall.", D(1919, 11, 11)),
+        ("Gunmen attacked a church on Christmas Eve.", D(2020, 12, 24)),
+        ("Police detained dozens after May Day clashes.", D(2021, 5, 1)),
+        ("The army shelled the town on New Year\u2019s Day 2020.", D(2020, 1, 1)),
+    ],
+)
+def test_named_days_of_the_year(text: str, expected: dt.date) -> None:
+    found = only(text)
+    assert (found.date, found.precision) == (expected, DatePrecision.DAY)
+
+
+def test_a_holiday_word_alone_is_no_date() -> None:
+    assert resolve_dates_in_text("Crowds filled the Christmas market.", WEDNESDAY) == []
+    assert resolve_dates_in_text("He may day-dream of peace.", WEDNESDAY) == []
+
+
 def test_without_an_anchor_relative_expressions_keep_their_span() -> None:
     found = resolve_dates_in_text("Yesterday, on 4 Sep 2021, and on Tuesday", None)
     assert [(f.text, f.date) for f in found] == [

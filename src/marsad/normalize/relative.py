@@ -207,6 +207,28 @@ def _en_ago(match: re.Match[str], anchor: dt.date | None) -> _Value:
     return _ago_value(anchor, number, match.group("unit"))
 
 
+# Days named for what falls on them, at a fixed date of every year: (month, day).
+_EN_HOLIDAYS = MappingProxyType({
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "new year's day": (1, 1),
+    "new years day": (1, 1), "new year's eve": (12, 31), "new years eve": (12, 31), "armistice day": (11, 11),
+    "remembrance day": (11, 11), "veterans day": (11, 11), "may day": (5, 1), "valentine's day": (2, 14),
+    "halloween": (10, 31), "bastille day": (7, 14), "international women's day": (3, 8),
+})
+
+
+def _holiday(match: re.Match[str], anchor: dt.date | None) -> _Value | None:
+    """"Armistice Day, 1919" -> 1919-11-11; "on Christmas Eve" -> the last one before the anchor.
+    A name that is no day's name alone ("Christmas", "Halloween") needs a preposition or a year
+    ("the Christmas market" is no date)."""
+    name = " ".join(match.group("m").replace("\u2019", "'").split())
+    month, day = _EN_HOLIDAYS[name]
+    if not match.group("pre") and not match.group("y") and not name.endswith(("day", "eve")):
+        return None
+    if match.group("y"):
+        return _Value(dt.date(int(match.group("y")), month, day), DatePrecision.DAY, ABSOLUTE)
+    return _month_day_value(anchor, month, day)
+
+
 def _month_day(match: re.Match[str], anchor: dt.date | None) -> _Value | None:
     return _month_day_value(anchor, month_number(match.group("m")), int(match.group("d")))
 
@@ -225,6 +247,8 @@ def english_rules() -> tuple[_Rule, ...]:
     weekdays = "|".join(names[0] for names in ENGLISH_WEEKDAYS)
     no_year = r"(?![0-9])(?!\.?\s*,?\s*[0-9])"
     counts = "|".join(["[0-9]{1,3}", r"a\s+couple\s+of", *sorted(_EN_COUNTS, key=len, reverse=True)])
+    holidays = "|".join(re.escape(name).replace("'", "['\u2019]?").replace("\\ ", r"\s+")
+                        for name in sorted(_EN_HOLIDAYS, key=len, reverse=True))
     rules: list[tuple[str, _Resolver, tuple[str, ...]]] = [
         (r"\bthe\s+day\s+before\s+yesterday\b", lambda m, a: _day(a, 2), ("yesterday",)),
         (rf"\b(?:yesterday|last\s+night){_EN_PART}\b", lambda m, a: _day(a, 1), ("yesterday", "night")),
@@ -232,6 +256,9 @@ def english_rules() -> tuple[_Rule, ...]:
         (rf"\b(?:(?P<pre>on|last|next|this\s+past|this\s+coming|early|late)\s+)?(?P<wd>{weekdays})\b{_EN_PART}\b", _en_weekday, ("day",)),
         (r"\b(?:(?P<earlier>earlier|later)\s+)?(?P<this>this|last|previous)\s+(?P<unit>week|month|year)\b", _en_unit, ("week", "month", "year")),
         (rf"\b(?P<n>{counts})\s+(?P<unit>day|week|month|year)s?\s+ago\b", _en_ago, ("ago",)),
+        (rf"\b(?:(?P<pre>on|after|before|since|during|until|by|of)\s+)?(?P<m>{holidays})(?:,?\s+(?P<y>(?:19|20)[0-9]{{2}})\b)?\b", _holiday,
+         ("christmas", "new year", "armistice", "remembrance", "veterans", "may day", "valentine", "halloween",
+          "bastille", "women")),
         (
             rf"\b(?:(?:on\s+)?(?:{weekdays}),?\s+)?(?:on\s+)?(?:the\s+)?(?P<m>{months})\.?\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?{no_year}\b",
             _month_day,
