@@ -5,7 +5,9 @@ process that shares one object loads spaCy once.  Only the components NER
 needs are loaded: ``ner``, and the shared ``tok2vec`` only when ``ner``
 listens to it (in ``en_core_web_sm`` it has its own, so the shared one would
 compute vectors nobody reads).  Texts are processed in batches with
-``nlp.pipe``.  Arabic sentences are skipped: the model is English.
+``nlp.pipe``, the sentences of many documents in one call when the caller has
+them (:meth:`NerModel.entities_batch`).  Arabic sentences are skipped: the
+model is English.
 """
 
 from __future__ import annotations
@@ -58,14 +60,21 @@ class NerModel:
 
     def entities(self, text: str, spans: Sequence[tuple[int, int]]) -> Iterator[Entity]:
         """ORG, NORP and PERSON entities found inside ``spans`` of ``text``."""
-        jobs = [(s, e) for s, e in _clip(spans, len(text)) if not _mostly_arabic(text[s:e])]
+        yield from self.entities_batch([(text, spans)])[0]
+
+    def entities_batch(self, requests: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> list[list[Entity]]:
+        """:meth:`entities` of each ``(text, spans)`` request, with one ``nlp.pipe`` over
+        the sentences of them all (spaCy batches them ``batch_size`` at a time)."""
+        jobs = [(index, s, e) for index, (text, spans) in enumerate(requests)
+                for s, e in _clip(spans, len(text)) if not _mostly_arabic(text[s:e])]
+        found: list[list[Entity]] = [[] for _ in requests]
         if not jobs:
-            return
-        docs = self.nlp().pipe((text[s:e] for s, e in jobs), batch_size=self.batch_size)
-        for (offset, _), doc in zip(jobs, docs):
-            for ent in doc.ents:
-                if ent.label_ in _LABELS:
-                    yield Entity(offset + ent.start_char, offset + ent.end_char, ent.label_, ent.text)
+            return found
+        docs = self.nlp().pipe((requests[i][0][s:e] for i, s, e in jobs), batch_size=self.batch_size)
+        for (index, offset, _), doc in zip(jobs, docs):
+            found[index].extend(Entity(offset + ent.start_char, offset + ent.end_char, ent.label_, ent.text)
+                                for ent in doc.ents if ent.label_ in _LABELS)
+        return found
 
 
 def _without_unheard(nlp: Any) -> Any:

@@ -3,8 +3,10 @@
 :meth:`ActorRecognizer.find` returns :class:`ActorMatch` spans of any text;
 :meth:`ActorRecognizer.mentions` turns a document's matches into
 :class:`~marsad.models.ActorMention` records, one per match inside an
-article.  The layers, in order of trust (a later layer never overrides an
-earlier one where they overlap):
+article.  :meth:`ActorRecognizer.prepare`, :meth:`~ActorRecognizer.entities_batch`
+and :meth:`~ActorRecognizer.finish` do the same in steps, so that one spaCy call
+serves a batch of documents.  The layers, in order of trust (a later layer
+never overrides an earlier one where they overlap):
 
 1. dictionary aliases, demonym + force phrases and generic cues ("gunmen",
    "civilians", "المتظاهرين"), longest match first (:mod:`.matching`);
@@ -68,6 +70,19 @@ class ActorAnalysis:
     speakers: tuple[tuple[str, ActorMatch], ...]  # (article_id, match)
 
 
+@dataclass(frozen=True, slots=True)
+class PendingActors:
+    """A document's actors before NER (:meth:`ActorRecognizer.prepare`): the dictionary and
+    title matches (``found``) and the sentences spaCy has to read (``needy``, maybe none)."""
+
+    doc: Document
+    articles: tuple[Article, ...]
+    hints: Mapping[str, str]
+    found: tuple[ActorMatch, ...]
+    needy: tuple[tuple[int, int], ...]
+    explained: tuple[tuple[int, int], ...]
+
+
 class ActorRecognizer:
     """Finds actors in text with an :class:`ActorDictionary` and, optionally, spaCy."""
 
@@ -88,19 +103,9 @@ class ActorRecognizer:
         holding a capitalised word that neither a match nor ``explained`` (spans
         other stages already account for: place names, dates) covers.
         """
-        if not text:
-            return []
-        doc = Folded.of(text)
-        known = [self._from_alias(text, hit.start, hit.end, hit.info)
-                 for hit in longest(scan(doc, self.dictionary.automaton))]
-        titles = [m for m in (self._from_title(text, hit) for hit in _title_hits(doc)) if m is not None]
-        found = _add_free(known, longest(titles))
-        needy = _without_actor(text, sentences_to_check, found, explained) if self.use_ner else []
-        if needy:
-            places = sorted(tuple(span) for span in explained)
-            entities = (self._from_entity(text, e) for e in self.ner.entities(text, needy) if not _overlaps(places, e.start, e.end))
-            found = _add_free(found, longest([m for m in entities if m is not None]))
-        return found
+        found, needy = self._before_ner(text, sentences_to_check, explained)
+        entities = self.ner.entities(text, needy) if needy else ()
+        return self._with_entities(text, found, needy, explained, entities)
 
     def analyse(self, doc: Document, articles: Sequence[Article], sentences_to_check: Sequence[tuple[int, int]] = (),
                 *, country_hints: Mapping[str, str] | None = None,
@@ -112,15 +117,37 @@ class ActorRecognizer:
         actor keeps its bare name ("Civilians"), and unnamed state forces get none.
         ``explained``: spans of names other stages found (toponyms), which need no NER.
         """
-        hints = country_hints or {}
-        found = self.find(doc.text or "", sentences_to_check=sentences_to_check, explained=explained)
-        placed = _place(found, articles)
+        return self.finish(self.prepare(doc, articles, sentences_to_check, country_hints=country_hints,
+                                        explained=explained))
+
+    def prepare(self, doc: Document, articles: Sequence[Article], sentences_to_check: Sequence[tuple[int, int]] = (),
+                *, country_hints: Mapping[str, str] | None = None,
+                explained: Sequence[tuple[int, int]] = ()) -> PendingActors:
+        """:meth:`analyse` up to NER: the dictionary and title matches, and the sentences
+        spaCy has to read (``needy``). Several documents' NER can then run at once
+        (:meth:`entities_batch`) before each is finished (:meth:`finish`)."""
+        explained = tuple(explained)
+        found, needy = self._before_ner(doc.text or "", sentences_to_check, explained)
+        return PendingActors(doc, tuple(articles), dict(country_hints or {}), tuple(found), tuple(needy), explained)
+
+    def entities_batch(self, pending: Sequence[PendingActors]) -> list[list[Entity]]:
+        """The NER entities of each prepared document, from one ``nlp.pipe`` over all their
+        ``needy`` sentences (no spaCy at all when none has any)."""
+        return self.ner.entities_batch([(p.doc.text or "", p.needy) for p in pending])
+
+    def finish(self, pending: PendingActors, entities: Iterable[Entity] | None = None) -> ActorAnalysis:
+        """The :class:`ActorAnalysis` of a prepared document. ``entities``: NER's entities in its
+        ``needy`` sentences (from :meth:`entities_batch`); None runs NER on them here."""
+        text = pending.doc.text or ""
+        if entities is None:
+            entities = self.ner.entities(text, pending.needy) if pending.needy else ()
+        found = self._with_entities(text, list(pending.found), pending.needy, pending.explained, entities)
         mentions, matches, speakers = [], [], []
-        for article, match in placed:
+        for article, match in _place(found, pending.articles):
             if match.kind == "person":
                 speakers.append((article.article_id, match))
             else:
-                mentions.append(self._mention(doc, article, match, hints.get(article.article_id)))
+                mentions.append(self._mention(pending.doc, article, match, pending.hints.get(article.article_id)))
                 matches.append(match)
         return ActorAnalysis(tuple(mentions), tuple(matches), tuple(speakers))
 
@@ -130,6 +157,29 @@ class ActorRecognizer:
                  explained: Sequence[tuple[int, int]] = ()) -> tuple[ActorMention, ...]:
         """The :class:`ActorMention` records of ``doc`` (see :meth:`analyse`)."""
         return self.analyse(doc, articles, sentences_to_check, country_hints=country_hints, explained=explained).mentions
+
+    def _before_ner(self, text: str, sentences_to_check: Sequence[tuple[int, int]],
+                    explained: Sequence[tuple[int, int]]) -> tuple[list[ActorMatch], list[tuple[int, int]]]:
+        """Dictionary and title matches of ``text``, and the sentences NER should read."""
+        if not text:
+            return [], []
+        doc = Folded.of(text)
+        known = [self._from_alias(text, hit.start, hit.end, hit.info)
+                 for hit in longest(scan(doc, self.dictionary.automaton))]
+        titles = [m for m in (self._from_title(text, hit) for hit in _title_hits(doc)) if m is not None]
+        found = _add_free(known, longest(titles))
+        needy = _without_actor(text, sentences_to_check, found, explained) if self.use_ner else []
+        return found, needy
+
+    def _with_entities(self, text: str, found: list[ActorMatch], needy: Sequence[tuple[int, int]],
+                       explained: Sequence[tuple[int, int]], entities: Iterable[Entity]) -> list[ActorMatch]:
+        """``found`` plus the NER entities (read in the ``needy`` sentences) that neither a match
+        nor a place name (``explained``) overlaps, longest first."""
+        if not needy:
+            return found
+        places = sorted(tuple(span) for span in explained)
+        matches = (self._from_entity(text, e) for e in entities if not _overlaps(places, e.start, e.end))
+        return _add_free(found, longest([m for m in matches if m is not None]))
 
     def _mention(self, doc: Document, article: Article, match: ActorMatch, hint: str | None) -> ActorMention:
         actor, category, country = match.canonical, match.category, match.country

@@ -190,9 +190,12 @@ def build_mentions(ctx: Context, views: Sequence[View], view: View, date: EventD
 
 
 def with_tags(mention: EventMention, tags: str) -> EventMention:
-    """Fill a ``tags`` column when the record has one (it may gain one later)."""
-    names = {f.name for f in dataclasses.fields(mention)}
-    return dataclasses.replace(mention, tags=tags or None) if "tags" in names else mention  # type: ignore[call-arg]
+    """Fill a ``tags`` column when the record has one (it may gain one later); a record
+    that already holds that value (most have no tags) is returned as it is."""
+    value = tags or None
+    if "tags" not in type(mention).__dataclass_fields__ or mention.tags == value:
+        return mention
+    return dataclasses.replace(mention, tags=value)  # type: ignore[call-arg]
 
 
 def event_views(ctx: Context, views: Sequence[View]) -> list[View]:
