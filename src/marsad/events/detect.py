@@ -36,7 +36,7 @@ _REGAIN = re.compile(r"liberat|recaptur|retook|retak|regain|تحرير|حرر|ا
 _PASSIVE_OR_LOSS = re.compile(r"\bfell to\b|\boverr?an\b")
 _UNOPPOSED = re.compile(
     r"\bwithout (?:a |any )?(?:fight|fighting|resistance|clash(?:es)?|a shot)\b|\bunopposed\b|\bpeacefully\b|"
-    r"\bafter (?:[\w-]+ ){0,4}(?:withdrew|pulled out|had withdrawn|retreated|abandoned)\b|دون (?:قتال|مقاومه)|انسحاب"
+    r"\bafter (?:[\w-]+ ){0,4}(?:withdrew|pulled out|had withdrawn|retreated|abandoned)\b|دون (?:قتال|مقاومه)|بعد انسحاب"
 )
 
 
