@@ -70,9 +70,10 @@ class EventExtractor:
         articles: Sequence[Article],
         toponyms: Sequence[Toponym],
         actors: Sequence[ActorMention],
+        views: list[list[View]] | None = None,
     ) -> tuple[tuple[EventMention, ...], tuple[Claim, ...]]:
-        """The event mentions and claims of ``doc``."""
-        found = self.extract_detailed(doc, articles, toponyms, actors)
+        """The event mentions and claims of ``doc`` (``views``: its sentences from :meth:`read`)."""
+        found = self.extract_detailed(doc, articles, toponyms, actors, views)
         return found.mentions, found.claims
 
     def extract_detailed(
@@ -81,12 +82,13 @@ class EventExtractor:
         articles: Sequence[Article],
         toponyms: Sequence[Toponym],
         actors: Sequence[ActorMention],
+        views: list[list[View]] | None = None,
     ) -> Extraction:
         """Like :meth:`extract`, plus what the records have no column for (tags, date source)."""
         mentions: list[EventMention] = []
         claims: list[Claim] = []
         details: list[MentionDetail] = []
-        for article, views in zip(articles, self._views(doc, articles)):
+        for article, views in zip(articles, views if views is not None else self.read(doc, articles)):
             ctx = _context(doc, article, toponyms, actors)
             found = _article(ctx, views, self.lead_only, self.subtypes)
             mentions += found.mentions
@@ -94,17 +96,22 @@ class EventExtractor:
             details += found.details
         return Extraction(tuple(_unique(mentions)), tuple(_unique(claims)), tuple(details))
 
-    def event_sentences(self, doc: Document, articles: Sequence[Article]) -> list[tuple[int, int]]:
+    def event_sentences(
+        self, doc: Document, articles: Sequence[Article], views: list[list[View]] | None = None
+    ) -> list[tuple[int, int]]:
         """Spans of the sentences that report or state an event (for the actors stage's NER)."""
         spans = [
             (view.start, view.end)
-            for views in self._views(doc, articles)
-            for view in views
+            for article_views in (views if views is not None else self.read(doc, articles))
+            for view in article_views
             if view.reading.hit is not None
         ]
         return sorted(set(spans))
 
-    def _views(self, doc: Document, articles: Sequence[Article]) -> list[list[View]]:
+    def read(self, doc: Document, articles: Sequence[Article]) -> list[list[View]]:
+        """Each article's sentences as this stage reads them. The last document's are kept, so
+        event_sentences() then extract() read it once; a caller holding several documents at
+        a time keeps each one's and passes them back (``views``)."""
         key = (doc.doc_id, doc.content_sha, len(doc.text), tuple(a.article_id for a in articles))
         if key not in self._last:
             self._last.clear()
