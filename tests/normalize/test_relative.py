@@ -104,6 +104,13 @@ def test_day_without_year(text: str, expected: dt.date) -> None:
     assert only(text).date == expected
 
 
+def test_a_count_after_the_day_is_no_year() -> None:
+    """"On 4 October 100,000 people marched": 100 is no year, so the day stands alone."""
+    assert only("On 4 October 100,000 people marched through Minsk.").date == D(2020, 10, 4)
+    assert only("On September 12, 2,500 workers walked out.").date == D(2021, 9, 12)
+    assert only("On 4 October 2019 people marched.").date == D(2019, 10, 4)  # a year still is one
+
+
 def test_latest_month_day_skips_missing_leap_days() -> None:
     assert latest_month_day(D(2021, 9, 22), 2, 29) == D(2020, 2, 29)
 
