@@ -86,3 +86,27 @@ def test_a_court_naming_an_old_crime_dates_the_crime_by_its_own_year():
                         "A judge ruled in late 2017 that Ader was a willing participant in the 2008 hostage-taking of a reporter.")
     taken = [m for m in mentions if m.sub_event_type == "Abduction/forced disappearance"]
     assert taken and taken[0].date.startswith("2008")
+
+
+def test_a_bare_year_the_lead_already_lies_in_lends_it_nothing():
+    """An undated headline arrest keeps its article's day; "so far in 2019" only names its year."""
+    lead, _ = _lead(
+        "Police arrest truck driver smuggling 41 migrants",
+        "Police stopped the truck near Xanthi for a routine check, arresting the driver. "
+        "Police have arrested dozens of people believed to be smugglers so far in 2019.",
+        [("Xanthi", {"country": "GR", "admin1": "East Macedonia and Thrace"})],
+        published="2019-11-04",
+    )
+    assert lead is not None and lead.sub_event_type == "Arrests"
+    assert lead.date == "2019-11-04"
+
+
+def test_an_undated_lead_borrows_the_day_the_article_gives_it_elsewhere():
+    lead, _ = _lead(
+        "Three journalists arrested over critical reporting",
+        "Three journalists were arrested for their critical reporting of the authorities, a press group said. "
+        "They were arrested on December 28 in Hargeisa.",
+        published="2022-01-05",
+    )
+    assert lead is not None and lead.sub_event_type == "Arrests"
+    assert lead.date == "2021-12-28"

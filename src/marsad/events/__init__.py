@@ -155,7 +155,8 @@ def _article(ctx: Context, views: list[View], lead_only: bool, subtypes: Any = N
         details.insert(0, title_mention[1])
     mentions = [m if m.lead is (m.mention_id == lead_id) else dataclasses.replace(m, lead=m.mention_id == lead_id) for m in mentions]
     sources = {d.mention_id: d.date_source for d in details}
-    mentions = [borrow_date(m, mentions, sources) if m.lead else m for m in mentions]
+    year_only = {d.mention_id for d in details if d.year_only}
+    mentions = [borrow_date(m, mentions, sources, year_only) if m.lead else m for m in mentions]
     if subtypes is not None:
         from marsad.events.opinion import second_opinion
 

@@ -50,6 +50,7 @@ class EventDate:
     time_precision: int | None
     source: str  # "sentence", "article" or "none"
     background: bool = False
+    year_only: bool = False  # the sentence names only a year ("in 2019")
 
 
 NO_DATE = EventDate(None, None, "none")
@@ -122,7 +123,7 @@ def sentence_date(
     recent_enough = anchor is not None and best.date is not None and best.date < anchor
     background = old or (history_cue and recent_enough and (anchor - best.date).days > 14)  # type: ignore[operator]
     assert best.date is not None
-    return EventDate(best.date.isoformat(), best.precision.time_precision, "sentence", background)
+    return EventDate(best.date.isoformat(), best.precision.time_precision, "sentence", background, best.precision is DatePrecision.YEAR)
 
 
 def _governing_date(found: list[ResolvedDate], text: str, trigger_at: int) -> ResolvedDate:

@@ -80,19 +80,23 @@ def choose_lead(
     return built[0].mention_id, built
 
 
-def borrow_date(lead: EventMention, mentions: Sequence[EventMention], sources: dict[str, str]) -> EventMention:
+def borrow_date(
+    lead: EventMention, mentions: Sequence[EventMention], sources: dict[str, str], year_only: frozenset[str] | set[str] = frozenset()
+) -> EventMention:
     """A lead without a date of its own takes the date the article gives the same event elsewhere.
 
     "Journalists arrested for their reporting" (no date) ... "They were arrested
     on December 28" -> the lead's date is December 28.  The first mention of the
     same sub-type (else the same event type) with a date read from its own
-    sentence lends its date; the lead stays the lead.
+    sentence lends its date; the lead stays the lead.  A bare year (a mention in
+    ``year_only``, "so far in 2019") that the lead's own date already lies in lends
+    nothing.
     """
     if sources.get(lead.mention_id) == "sentence":
         return lead
     dated = [m for m in mentions if m.mention_id != lead.mention_id and sources.get(m.mention_id) == "sentence" and m.date]
     same = [m for m in dated if m.sub_event_type == lead.sub_event_type] or [m for m in dated if m.event_type == lead.event_type]
-    if not same:
+    if not same or (same[0].mention_id in year_only and (lead.date or "")[:4] == same[0].date[:4]):  # type: ignore[index]
         return lead
     return dataclasses.replace(lead, date=same[0].date, time_precision=same[0].time_precision)
 

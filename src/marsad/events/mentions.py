@@ -54,6 +54,7 @@ class MentionDetail:
     date_source: str
     trigger: str
     sentence_index: int
+    year_only: bool = False  # its date names only a year
 
 
 def is_reference(ctx: Context, view: View, earlier_events: int) -> bool:
@@ -185,7 +186,7 @@ def build_mentions(ctx: Context, views: Sequence[View], view: View, date: EventD
             status=status_of(view, said), background=date.background, cameo=kind.cameo, plover=kind.plover,
         )
         tags = "; ".join(view.reading.tags)
-        built.append((with_tags(mention, tags), MentionDetail(mention_id, tags, date.source, view.reading.hit.trigger.name if view.reading.hit else "", view.index)))
+        built.append((with_tags(mention, tags), MentionDetail(mention_id, tags, date.source, view.reading.hit.trigger.name if view.reading.hit else "", view.index, date.year_only)))
     return built
 
 
