@@ -110,3 +110,16 @@ def test_an_undated_lead_borrows_the_day_the_article_gives_it_elsewhere():
     )
     assert lead is not None and lead.sub_event_type == "Arrests"
     assert lead.date == "2021-12-28"
+
+
+def test_an_arrest_after_a_detention_is_dated_when_the_detention_began():
+    """China's formal arrest follows a criminal detention: ACLED dates the arrest at the detention."""
+    lead, _ = _lead(
+        "Pastor arrested for subversion",
+        "The pastor of a house church was arrested on April 2 in Changsha, after being criminally detained "
+        "since March 14 for inciting subversion of state power.",
+        [("Changsha", {"country": "CN", "admin1": "Hunan"})],
+        published="2020-04-30",
+    )
+    assert lead is not None and lead.sub_event_type == "Arrests"
+    assert lead.date == "2020-03-14"

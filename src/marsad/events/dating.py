@@ -99,26 +99,28 @@ def sentence_date(
     *,
     history_cue: bool = False,
     latest_year: int | None = None,
-    past_crime: bool = False,
+    earliest: bool = False,
 ) -> EventDate | None:
     """The date the sentence gives its event, or None when it gives none.
 
     ``trigger_at`` is the trigger's offset in ``text``; ``latest_year`` the
     latest year the article mentions (stands in for a missing anchor).
-    ``past_crime``: the trigger is the crime a court or charge refers to
-    ("found guilty on Thursday of the November 2019 shooting"), so of the
-    sentence's dates the earliest is the event's; the others date the trial.
+    ``earliest``: of the sentence's dates the earliest is the event's -- the
+    trigger is the crime a court or charge refers to ("found guilty on Thursday
+    of the November 2019 shooting"; the others date the trial), or an arrest
+    told with the detention it began ("arrested on April 2 after being detained
+    since March 14").
     """
     if not _DATE_GATE.search(text):
         return None
     text = _COUNT_AFTER_DAY.sub(r"\1; ", text)  # "February 26, 317 girls": 317 is no year (same length)
     found = [d for d in resolve_dates_in_text(text, anchor, lang=lang) if _usable(d, anchor)]
-    if past_crime or not found:  # "was a participant in the 2008 hostage-taking": a year standing alone
+    if earliest or not found:  # "was a participant in the 2008 hostage-taking": a year standing alone
         years = {d.date.year for d in found if d.date is not None}
         found += [d for d in _bare_years(text) if _usable(d, anchor) and d.date is not None and d.date.year not in years]
     if not found:
         return None
-    best = min(found, key=lambda d: (d.date, d.start)) if past_crime else _governing_date(found, text, trigger_at)
+    best = min(found, key=lambda d: (d.date, d.start)) if earliest else _governing_date(found, text, trigger_at)
     old = _is_old(best, anchor, latest_year)
     recent_enough = anchor is not None and best.date is not None and best.date < anchor
     background = old or (history_cue and recent_enough and (anchor - best.date).days > 14)  # type: ignore[operator]

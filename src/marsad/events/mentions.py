@@ -6,6 +6,7 @@ import dataclasses
 from collections import Counter
 import datetime as dt
 from dataclasses import dataclass, field
+import re
 from typing import Sequence
 
 from marsad.events.attribution import Attribution, attribution_of
@@ -121,7 +122,7 @@ def event_date(ctx: Context, view: View, previous: EventDate | None) -> EventDat
     history = bool(view.lex.background.search(view.folded))
     found = sentence_date(
         view.text, view.trigger_start - view.start, ctx.anchor, view.lang, history_cue=history,
-        latest_year=ctx.latest_year, past_crime=_past_crime(view),
+        latest_year=ctx.latest_year, earliest=_past_crime(view) or _held_since(view),
     )
     if found is not None:
         return found
@@ -142,6 +143,15 @@ def _past_crime(view: View) -> bool:
     if hit is None:
         return False
     return view.lex.legal_frame.search(view.folded, max(0, hit.start - LEGAL_REACH), hit.start) is not None
+
+
+_HELD_SINCE = re.compile(r"\b(?:detained|held|jailed|imprisoned|in (?:custody|detention|prison|jail))\s+since\b")
+
+
+def _held_since(view: View) -> bool:
+    """An arrest told with the detention it began ("arrested on April 2 after being criminally
+    detained since March 14"): ACLED dates the arrest when the detention began."""
+    return view.reading.sub_event_type == "Arrests" and _HELD_SINCE.search(view.folded) is not None
 
 
 def status_of(view: View, said: Attribution | None) -> Status:
