@@ -102,3 +102,11 @@ def test_entries_for_one_spot_share_their_probability(geoparser):
     assert place.country == "PS" and place.score >= 0.8, place
     lagos = _find(geoparser, "Police in Lagos arrested 14 protesters on Thursday.", "Lagos")
     assert lagos.score < 0.99, lagos  # Lagos, Portugal is still a rival: its share is not added
+
+
+def test_a_named_region_is_one_place_not_its_first_word(geoparser):
+    """"the Pacific Northwest" is a US region, not Pacific, Missouri; "the Sahel" spans several countries."""
+    region = _find(geoparser, "Activists across the Pacific Northwest marched on Saturday.", "Pacific Northwest")
+    assert region.country == "US" and region.geo_precision == 3 and region.admin1 is None
+    sahel = _find(geoparser, "Jihadist violence is spreading in the Sahel.", "Sahel")
+    assert sahel.country is None
