@@ -17,27 +17,18 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from marsad.events.lexicon import Lexicon, Trigger
+from marsad.events.territory import resolve_territory
 
 MODAL_REACH = 90  # characters a modal cue may govern after itself
 NEGATION_REACH = 32  # characters a negation may govern after itself
 TARGET_WINDOW = 90  # characters around a trigger searched for its target
 _CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|\bafter\b|\bwhen\b|\bsince\b| - ")
-_STATE_SUBJECT = re.compile(
-    r"\b(?:army|troops|government|pro-government|forces|military|soldiers|saa|pmu|popular mobili[sz]ation|police|"
-    r"security|hashd|hashed|tiger forces|iraqi|syrian arab army)\b|(?:الجيش|القوات|الحكومه|الحشد|الشرطه)"
-)
 _DETERMINER = re.compile(r"(?:\bthe|\bthis|\bthat|\bthese|\bthose|\bits|\btheir|\bhis|\bher|'s|\bafter|\bfollowing)(?:\s+[\w-]+){0,2}\s+$")
 _NOMINAL = re.compile(r"(?:ion|ions|ing|ings|attacks?|strikes?|operations?|clash|clashes)$")
 _HEAD_NOUN = re.compile(r"s?\s*(?:attacks?|strikes?|bombings?|blasts?|explosions?|raids?)\b")
 _CASUALTY_WORDS = re.compile("casualt|death|fatalit|kill|hurt|injur|loss|اصابات|خسائر")
 GENERIC_RANK = 47  # triggers at or below this rank are generic words ("attack", "killing")
 _SPEECH_VERB = re.compile(r"\b(?:refer|mention|say|said|comment|specif|give|gave|identif|name|disclos|elaborat|explain)\w*|(?:يذكر|يشر|يوضح|يحدد)")
-_REGAIN = re.compile(r"liberat|recaptur|retook|retak|regain|تحرير|حرر|استعاد")
-_PASSIVE_OR_LOSS = re.compile(r"\bfell to\b|\boverr?an\b")
-_UNOPPOSED = re.compile(
-    r"\bwithout (?:a |any )?(?:fight|fighting|resistance|clash(?:es)?|a shot)\b|\bunopposed\b|\bpeacefully\b|"
-    r"\bafter (?:[\w-]+ ){0,4}(?:withdrew|pulled out|had withdrawn|retreated|abandoned)\b|دون (?:قتال|مقاومه)|بعد انسحاب"
-)
 
 
 class Mood(StrEnum):
@@ -135,27 +126,12 @@ def resolve_target(folded: str, hit: Hit, lex: Lexicon) -> str:
     return "Attack"
 
 
-def resolve_territory(folded: str, hit: Hit) -> str:
-    """Non-violent transfer of territory when taken unopposed ("without a fight", "after the troops
-    withdrew"); else Government regains territory when state forces take it, else Non-state actor
-    overtakes territory."""
-    subject = folded[max(0, hit.start - 120):hit.start]
-    if _UNOPPOSED.search(folded, hit.end):
-        return "Non-violent transfer of territory"
-    if _PASSIVE_OR_LOSS.search(folded[hit.start:hit.end]):
-        captor = " ".join(folded[hit.end:hit.end + 60].split()[:3])  # "fell to IS this month ..." -> "is this month"
-        return "Government regains territory" if _STATE_SUBJECT.search(captor) else "Non-state actor overtakes territory"
-    if _REGAIN.search(folded[hit.start:hit.end]) or _STATE_SUBJECT.search(subject):
-        return "Government regains territory"
-    return "Non-state actor overtakes territory"
-
-
 def sub_type_of(folded: str, hit: Hit, lex: Lexicon) -> str:
     """The sub-event type a chosen trigger gives in this sentence."""
     if hit.trigger.resolve == "target":
         return resolve_target(folded, hit, lex)
     if hit.trigger.resolve == "territory":
-        return resolve_territory(folded, hit)
+        return resolve_territory(folded, hit.start, hit.end)
     return hit.trigger.sub_event_type
 
 

@@ -1,0 +1,42 @@
+"""Who took a place (marsad.events.territory): ACLED codes a change of hands by who gains."""
+
+import pytest
+
+from marsad.events.territory import GOVERNMENT, NON_STATE, UNOPPOSED, first_taker
+
+from .test_sentences import reading
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a group retaking a place is still a non-state actor overtaking it
+        ("Al Shabaab fighters recaptured the village of Bacaadweyn from the SNA after heavy fighting.", NON_STATE),
+        ("The Taliban retook the district centre after clashes with the army.", NON_STATE),
+        # an "overran" subject is the taker, not the base it overran
+        ("JNIM militants overran an army post near Djibo and occupied the town.", NON_STATE),
+        ("The Arakan Army captured a border guard outpost in Rathedaung township.", NON_STATE),
+        # an actor in a prepositional phrase is not the taker
+        ("After two days of fighting with PDF forces, the Myanmar military regained control of Kawlin.", GOVERNMENT),
+        ("FARDC troops backed by local militiamen recaptured Kilolirwe from M23 rebels.", GOVERNMENT),
+        ("Iraqi forces expelled ISIS from western Mosul and declared the old city liberated.", GOVERNMENT),
+        # the agent of a passive
+        ("The town of Tal Abyad was recaptured by the SDF on Sunday.", NON_STATE),
+        ("Marea was liberated by government troops after a week of fighting.", GOVERNMENT),
+        ("Kobani was liberated by YPG fighters in January.", NON_STATE),
+        ("The villages fell to IS fighters overnight.", NON_STATE),
+        # Arabic names the subject after the verb, inside the trigger
+        ("سيطرت هيئة تحرير الشام على بلدة جنديرس بعد اشتباكات مع فصائل من الجيش الوطني.", NON_STATE),
+        ("طردت القوات الحكومية مسلحي الحوثي من مواقع في حيس واستعادت السيطرة عليها.", GOVERNMENT),
+        ("سيطرت قوات الحوثيين دون قتال على مناطق في مديرية الدريهمي.", UNOPPOSED),
+    ],
+)
+def test_the_taker_decides_the_sub_type(sentence, expected):
+    lang = "ar" if any("\u0600" <= c <= "\u06ff" for c in sentence) else "en"
+    assert reading(sentence, lang).sub_event_type == expected
+
+
+def test_a_pro_government_militia_is_on_the_state_side():
+    assert first_taker("pro-government militias ") == "state"
+    assert first_taker("tribal militias ") == "non-state"
+    assert first_taker("on saturday, ") is None
