@@ -53,6 +53,20 @@ def test_split_keeps_offsets_and_abbreviations():
         ("اندلعت اشتباكات عنيفة بين الفصائل في ريف حلب.", "Armed clash"),
         ("شنت طائرة مسيرة غارة على سيارة قرب المطار.", "Air/drone strike"),
         ("خرجت تظاهرة في ساحة التحرير.", "Peaceful protest"),
+        # weapons and acts the lexicon learnt from a probe of invented ACLED-style notes
+        ("IS fired a rocket filled with a chlorine-based agent at the airbase.", "Chemical weapon"),
+        ("Mortar rounds laced with mustard agent landed near the Peshmerga line.", "Chemical weapon"),
+        ("Russian forces launched loitering munitions at a power plant near Odesa.", "Air/drone strike"),
+        ("Shahed drones hit fuel depots in the city overnight.", "Air/drone strike"),
+        ("Troops recovered ammunition and bomb-making materials from an abandoned camp.", "Disrupted weapons use"),
+        ("RSF members forcibly recruited dozens of young men from the villages.", "Change to group/activity"),
+        ("A faction of the movement announced a split from its leadership.", "Change to group/activity"),
+        ("Forty fighters handed over their weapons at a disarmament ceremony.", "Change to group/activity"),
+        ("The militia set up two checkpoints on the road to the airport.", "Headquarters or base established"),
+        ("أقامت قوات الدعم السريع نقطة تفتيش عند مدخل المدينة.", "Headquarters or base established"),
+        ("Party supporters stormed and vandalised the governor's residence after their leader's arrest.", "Violent demonstration"),
+        ("Police arrested twelve opposition supporters taking part in a peaceful march.", "Protest with intervention"),
+        ("Militants burned the town hall and two vehicles before leaving.", "Looting/property destruction"),
     ],
 )
 def test_sub_types(sentence, expected):
