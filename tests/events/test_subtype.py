@@ -154,6 +154,14 @@ def test_arbitrate_switches_to_a_confident_confusable_type() -> None:
     assert arbitrate("Shelling/artillery/missile attack", prediction, policy=POLICY) == "Air/drone strike"
 
 
+def test_the_rules_say_who_took_a_place() -> None:
+    """The model may say a place was taken unopposed, but not overrule the taker the rules read."""
+    taker = _prediction(("Government regains territory", 0.8), ("Non-state actor overtakes territory", 0.1))
+    assert arbitrate("Non-state actor overtakes territory", taker, policy=POLICY) == "Non-state actor overtakes territory"
+    unopposed = _prediction(("Non-violent transfer of territory", 0.8), ("Non-state actor overtakes territory", 0.1))
+    assert arbitrate("Non-state actor overtakes territory", unopposed, policy=POLICY) == "Non-violent transfer of territory"
+
+
 def test_a_far_type_needs_a_larger_margin() -> None:
     assert not confusable("Agreement", "Air/drone strike")
     prediction = _prediction(("Air/drone strike", 0.5), ("Agreement", 0.2))

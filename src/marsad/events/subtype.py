@@ -270,6 +270,10 @@ def _shipped() -> SubtypeModel:
         return _read(handle)
 
 
+# the rules read who took a place (marsad.events.territory); the model only guesses it from words
+TAKERS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
 def confusable(a: str, b: str) -> bool:
     """Whether two sub-types share a :data:`CONFUSABLE` group."""
     return any(a in group and b in group for group in CONFUSABLE)
@@ -302,7 +306,8 @@ def arbitrate(
     * no rule type: the model's type when it is an event type with probability >= ``supply``
       (>= ``supply_read`` when ``rules_read``: the rules found a trigger but read no event in it,
       or kept none -- a vow, a negation, or a cue misread);
-    * the model agrees: the rules' type;
+    * the model agrees: the rules' type; likewise when both say a place was taken and differ only
+      in who took it (:data:`TAKERS`): the rules read the taker;
     * the model says ``none``, by a margin >= ``veto`` over the rules' type: None;
     * the model prefers a confusable type by a margin >= ``switch``, or any
       other type by a margin >= ``override``: the model's type;
@@ -312,7 +317,7 @@ def arbitrate(
     if rule_sub_type is None:
         needed = policy.supply_read if rules_read else policy.supply
         return model_type if model_type is not None and probability >= needed else None
-    if model_type == rule_sub_type:
+    if model_type == rule_sub_type or (rule_sub_type in TAKERS and model_type in TAKERS):
         return rule_sub_type
     margin = probability - prediction.probability_of(rule_sub_type)
     if model_type is None:
