@@ -62,6 +62,18 @@ def test_a_lead_placed_at_its_province_takes_the_article_town_in_that_province()
     assert (lead.country, lead.admin1, lead.location, lead.geo_precision) == ("NG", "Cross River", "Calabar", 2)
 
 
+def test_an_old_arrest_leading_the_article_narrows_to_its_town_too():
+    """The lead is a background event (an arrest months before the article): it still lies in Calabar."""
+    doc_places = [("Cross River State", {"name": "Cross River", "country": "NG", "admin1": "Cross River", "feature_class": "A"}),
+                  ("Calabar", {"country": "NG", "admin1": "Cross River"})]
+    lead, _ = _lead("Family of jailed publisher Agu Bassey stage protest",
+                    "The family of Agu Bassey will protest outside the court on Monday, campaigners said. "
+                    "Bassey was arrested by police in Cross River State on August 22, 2019. "
+                    "He was later moved to a police cell in Calabar.", doc_places, published="2020-03-11")
+    assert lead.background and lead.date == "2019-08-22" and lead.sub_event_type == "Arrests"
+    assert (lead.admin1, lead.location, lead.geo_precision) == ("Cross River", "Calabar", 2)
+
+
 def test_hong_kong_is_a_province_of_china_as_acled_codes_it():
     lead, _ = _lead("Media tycoon arrested", "Police arrested a media tycoon in Hong Kong on Monday.",
                     [("Hong Kong", {"country": "HK", "admin1": None, "feature_class": "A"})], published="2020-08-10")

@@ -195,9 +195,10 @@ def narrow_lead(ctx: Context, lead: EventMention) -> EventMention:
     Ankara (geo_precision 2 at best, since the sentence itself does not say so).
     Likewise "arrested in Cross River State" and Calabar named in another
     sentence.  A name in the lead's own sentence never narrows it: "in
-    al-Diwaniyah province" is the province, not its namesake town.
+    al-Diwaniyah province" is the province, not its namesake town.  A lead told
+    as background (an arrest months before the article) narrows the same way.
     """
-    if lead.country is None or lead.background or (lead.admin1 is not None and lead.geo_precision != 3):
+    if lead.country is None or (lead.admin1 is not None and lead.geo_precision != 3):
         return lead
     inside = [t for t in ctx.toponyms if t.country == lead.country and specificity(t) > (0 if lead.admin1 is None else 1)
               and (lead.admin1 is None or (t.admin1 == lead.admin1 and not lead.char_start <= t.char_start < lead.char_end))
