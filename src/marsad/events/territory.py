@@ -60,8 +60,8 @@ def resolve_territory(folded: str, start: int, end: int) -> str:
     taker = first_taker(agent.group(1)) if agent else None
     if taker is None:
         before = folded[max(0, start - SUBJECT_REACH):start]
-        clause = before[_CLAUSE_START.match(before).end():] if _CLAUSE_START.match(before) else before
-        taker = first_taker(clause + folded[start:end])
+        opening = _CLAUSE_START.match(before)  # the clause of the verb: after the last ";" or ", and"
+        taker = first_taker(before[opening.end() if opening else 0:] + folded[start:end])
     if taker == "state" or (taker is None and _REGAIN.search(folded, start, end)):
         return GOVERNMENT
     return NON_STATE

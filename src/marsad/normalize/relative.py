@@ -246,7 +246,7 @@ def english_rules() -> tuple[_Rule, ...]:
     months = month_pattern()
     weekdays = "|".join(names[0] for names in ENGLISH_WEEKDAYS)
     # a year after the day is read by the absolute parser; a count is no year ("On 4 October 100,000 people")
-    no_year = r"(?![0-9])(?!\.?\s*,?\s*(?:[0-9]{4}(?![0-9]|,[0-9]{3})|[0-9]{1,3}(?![0-9]|,[0-9]{3})))"
+    no_year = r"(?![0-9])(?!\.?\s*,?\s*[0-9]{1,4}(?![0-9]|,[0-9]{3}))"
     counts = "|".join(["[0-9]{1,3}", r"a\s+couple\s+of", *sorted(_EN_COUNTS, key=len, reverse=True)])
     holidays = "|".join(re.escape(name).replace("'", "['\u2019]?").replace("\\ ", r"\s+")
                         for name in sorted(_EN_HOLIDAYS, key=len, reverse=True))
