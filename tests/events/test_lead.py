@@ -1,5 +1,7 @@
 """Which mention leads an article, and where it lies (marsad.events.lead, marsad.events.geo)."""
 
+import pytest
+
 from marsad.events import EventExtractor
 from marsad.events.lead import person_names
 
@@ -100,38 +102,26 @@ def test_a_court_naming_an_old_crime_dates_the_crime_by_its_own_year():
     assert taken and taken[0].date.startswith("2008")
 
 
-def test_a_bare_year_the_lead_already_lies_in_lends_it_nothing():
-    """An undated headline arrest keeps its article's day; "so far in 2019" only names its year."""
-    lead, _ = _lead(
-        "Police arrest truck driver smuggling 41 migrants",
-        "Police stopped the truck near Xanthi for a routine check, arresting the driver. "
-        "Police have arrested dozens of people believed to be smugglers so far in 2019.",
-        [("Xanthi", {"country": "GR", "admin1": "East Macedonia and Thrace"})],
-        published="2019-11-04",
-    )
+@pytest.mark.parametrize(
+    ("title", "body", "places", "published", "expected"),
+    [
+        # an undated headline arrest keeps its article's day: "so far in 2019" only names its year
+        ("Police arrest truck driver smuggling 41 migrants",
+         "Police stopped the truck near Xanthi for a routine check, arresting the driver. "
+         "Police have arrested dozens of people believed to be smugglers so far in 2019.",
+         [("Xanthi", {"country": "GR", "admin1": "East Macedonia and Thrace"})], "2019-11-04", "2019-11-04"),
+        # an undated lead borrows the day the article gives it elsewhere
+        ("Three journalists arrested over critical reporting",
+         "Three journalists were arrested for their critical reporting of the authorities, a press group said. "
+         "They were arrested on December 28 in Hargeisa.", [], "2022-01-05", "2021-12-28"),
+        # China's formal arrest follows a criminal detention: ACLED dates the arrest at the detention
+        ("Pastor arrested for subversion",
+         "The pastor of a house church was arrested on April 2 in Changsha, after being criminally detained "
+         "since March 14 for inciting subversion of state power.",
+         [("Changsha", {"country": "CN", "admin1": "Hunan"})], "2020-04-30", "2020-03-14"),
+    ],
+)
+def test_the_date_of_an_arrest_lead(title, body, places, published, expected):
+    lead, _ = _lead(title, body, places, published=published)
     assert lead is not None and lead.sub_event_type == "Arrests"
-    assert lead.date == "2019-11-04"
-
-
-def test_an_undated_lead_borrows_the_day_the_article_gives_it_elsewhere():
-    lead, _ = _lead(
-        "Three journalists arrested over critical reporting",
-        "Three journalists were arrested for their critical reporting of the authorities, a press group said. "
-        "They were arrested on December 28 in Hargeisa.",
-        published="2022-01-05",
-    )
-    assert lead is not None and lead.sub_event_type == "Arrests"
-    assert lead.date == "2021-12-28"
-
-
-def test_an_arrest_after_a_detention_is_dated_when_the_detention_began():
-    """China's formal arrest follows a criminal detention: ACLED dates the arrest at the detention."""
-    lead, _ = _lead(
-        "Pastor arrested for subversion",
-        "The pastor of a house church was arrested on April 2 in Changsha, after being criminally detained "
-        "since March 14 for inciting subversion of state power.",
-        [("Changsha", {"country": "CN", "admin1": "Hunan"})],
-        published="2020-04-30",
-    )
-    assert lead is not None and lead.sub_event_type == "Arrests"
-    assert lead.date == "2020-03-14"
+    assert lead.date == expected
