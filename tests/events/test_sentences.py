@@ -133,12 +133,45 @@ def test_the_month_may_is_no_modal(sentence, modal):
         ("Two federal policemen were killed and a third wounded.", 2, 2, None),
         ("قتل ثلاثة جنود بانفجار عبوة ناسفة.", 3, 3, None),
         ("مقتل 4 مدنيين بقصف مدفعي.", 4, 4, None),
+        ("Gunmen killed five soldiers and three civilians at a checkpoint.", 8, 8, None),
+        ("Two policemen and a soldier were killed in the blast.", 3, 3, None),
+        ("The raid killed 12 people, including four children.", 12, 12, None),
+        ("The strike killed 12 people and 30 others were wounded.", 12, 12, None),
+        ("Egypt executed at least 57 people in two months.", 57, 57, None),
+        ("Security forces beat three protesters to death.", 3, 3, None),
+        ("Unidentified gunmen shot dead a lawyer in Kabul.", 1, 1, None),
     ],
 )
 def test_fatalities(sentence, value, low, high):
     lang = "ar" if any("\u0600" <= c <= "\u06ff" for c in sentence) else "en"
     found = deaths(sentence, lang)
     assert (found.fatalities, found.minimum, found.maximum) == (value, low, high)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A journalist was shot dead outside his home in Basra.",
+        "A mob beat a man to death in Jos.",
+        "Militants beheaded him in front of the villagers.",
+        "The court convicted him of the murder of Raman Bandarenka.",
+    ],
+)
+def test_one_victim_killed_is_one_death_in_an_event_that_kills(sentence):
+    folded = normalize_for_matching(sentence)
+    assert fatalities_in(folded, lexicon("en"), sentence, lone=True).fatalities == 1
+    assert fatalities_in(folded, lexicon("en"), sentence, lone=False) is None
+
+
+def test_plural_or_joined_victims_are_no_lone_death():
+    for sentence in ("Journalists were shot dead in Basra.", "The murder of Todd Burkhart and Kyla Hayton shocked Dayton."):
+        assert fatalities_in(normalize_for_matching(sentence), lexicon("en"), sentence, lone=True) is None
+
+
+def test_an_arrest_over_a_murder_carries_no_death():
+    doc, article = make_doc("Arrest in Minsk", "Police arrested two men over the murder of Raman Bandarenka in Minsk on Monday.")
+    mentions, _ = EventExtractor().extract(doc, [article], [], [])
+    assert [(m.sub_event_type, m.fatalities) for m in mentions if m.lead] == [("Arrests", None)]
 
 
 def test_killed_or_injured_is_no_death_count():

@@ -21,6 +21,9 @@ from marsad.models import ActorMention, Article, EventMention, Evidence, Status,
 
 RESPONSIBILITY_VERBS = frozenset({"claimed responsibility", "تبنى"})
 DENIAL_VERBS = frozenset({"denied", "rejected", "نفى"})
+# events that kill: one victim named as killed counts one death (an arrest recalling a murder does not)
+LETHAL_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+EXCESSIVE_FORCE = "Excessive force against protesters"
 COMPONENT = "events"
 VERSION = "1"
 
@@ -176,7 +179,7 @@ def build_mentions(ctx: Context, views: Sequence[View], view: View, date: EventD
     sub = view.reading.sub_event_type or "Other"
     kind = sub_type(sub)
     said = said_of(ctx, view)
-    deaths = fatalities_in(view.folded, view.lex)
+    deaths = fatalities_in(view.folded, view.lex, view.text, lone=kind.event_type in LETHAL_TYPES or sub == EXCESSIVE_FORCE)
     places = event_place(ctx, views, view, date.background)
     roles = roles_from_mentions(ctx.actors, view.start, view.end, view.trigger_start, view.trigger_end, ctx.doc_text)
     built = []
