@@ -33,6 +33,10 @@ output) and cue words; each scope was chosen on train.json:
   other                  <- a lead of another sub-type (Attack without deaths, Sexual
                             violence, protests, property destruction, legal action), or
                             harassment / threat / raid / charge words
+A second, stricter score reads the lead mention alone, the mapping an outside
+scorer can apply to the exported mentions table ("violation types, lead only"):
+fatalities > 0 -> killing; Arrests -> arbitrary detention; Abduction/forced
+disappearance -> kidnapping; any other sub-type without deaths -> other.
 Perpetrator type: actor1 category State forces (or an Arrests lead) -> "state
 actor"; External/Other forces -> "other state actors"; Rebel groups, Identity
 militias, named Political militias -> "other non-state actors"; otherwise the
@@ -97,6 +101,7 @@ class Tally:
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    lead_only: list[int] = field(default_factory=lambda: [0, 0, 0])  # tp, fp, fn of lead_violations
     articles: int = 0
     with_lead: int = 0
     seconds: float = 0.0
@@ -199,6 +204,19 @@ def violations(lead: EventMention | None, mentions: Sequence[EventMention], para
     return found
 
 
+def lead_violations(lead: EventMention | None) -> set[str]:
+    """HRDsAttack violation types from the lead mention alone: its sub-type and death count."""
+    if lead is None:
+        return set()
+    found = {"killing"} if (lead.fatalities or 0) > 0 else set()
+    mapped = _SUB_TO_VIOLATION.get(lead.sub_event_type)
+    if mapped:
+        found.add(mapped)
+    elif not found:
+        found.add("other")
+    return found
+
+
 _STATE = re.compile(r"\b(?:police|policemen|military|army|soldiers|troops|security (?:forces|services|agents|officers)|authorities|government|regime|junta|court|judge|prosecutors?|ministry|officials|state|intelligence|gendarmes?|national guard)\b", re.I)
 _NON_STATE = re.compile(r"\b(?:militants?|rebels?|insurgents?|jihadists?|taliban|boko haram|al-shabaab|isis|isil|islamic state|militia|armed group|separatists?|guerrillas?)\b", re.I)
 _WITHOUT = re.compile(r"\b(?:gunmen|bandits|kidnappers|criminals?|gang|pirates|mob|assailants|attackers|unknown|unidentified|robbers|thugs|hitmen|vigilantes)\b", re.I)
@@ -278,6 +296,9 @@ def score_one(
     tally.tp += len(wanted & got)
     tally.fp += len(got - wanted)
     tally.fn += len(wanted - got)
+    alone = lead_violations(lead)
+    for slot, count in enumerate((len(wanted & alone), len(alone - wanted), len(wanted - alone))):
+        tally.lead_only[slot] += count
 
 
 def _subtype_model():
@@ -346,14 +367,19 @@ def run(data: Path, limit: int | None, classifier: bool = True) -> tuple[Tally, 
     return tally, notes
 
 
-def _table(tally: Tally, notes: list[str]) -> dict:
-    precision = tally.tp / (tally.tp + tally.fp) if tally.tp + tally.fp else 0.0
-    recall = tally.tp / (tally.tp + tally.fn) if tally.tp + tally.fn else 0.0
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}
+
+
+def _table(tally: Tally, notes: list[str]) -> dict:
     fields = {k: {"right": tally.right[k], "total": tally.total[k], "accuracy": round(tally.right[k] / tally.total[k], 3) if tally.total[k] else None} for k in FIELDS}
     return {
         "articles": tally.articles, "with_lead": tally.with_lead, "fields": fields,
-        "violation_types": {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)},
+        "violation_types": _prf(tally.tp, tally.fp, tally.fn),
+        "violation_types_lead_only": _prf(*tally.lead_only),
         "articles_per_second": round(tally.articles / tally.seconds, 1) if tally.seconds else None,
         "events_articles_per_second": round(tally.articles / tally.event_seconds, 1) if tally.event_seconds else None,
         "stages": notes,
@@ -383,6 +409,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<14}{row['right']:>7}{row['total']:>7}{accuracy:>10}")
     v = table["violation_types"]
     print(f"violation types micro P {100 * v['precision']:.1f}  R {100 * v['recall']:.1f}  F1 {100 * v['f1']:.1f}")
+    v = table["violation_types_lead_only"]
+    print(f"violation types, lead only: P {100 * v['precision']:.1f}  R {100 * v['recall']:.1f}  F1 {100 * v['f1']:.1f}")
     print(f"speed, CPU time: places+actors+events {table['articles_per_second']} articles/s; "
           f"events+claims alone {table['events_articles_per_second']} articles/s")
     return 0
