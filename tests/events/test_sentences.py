@@ -97,6 +97,12 @@ def test_taken_away_by_police_is_an_arrest():
     assert reading("The bill was taken away by lawmakers.").hit is None
 
 
+def test_the_beating_of_a_named_victim_is_an_attack():
+    assert reading("The list includes the beating and torture of a municipality employee by the mayor.").sub_event_type == "Attack"
+    assert reading("Beatings of detainees were reported in the prison.").sub_event_type == "Attack"
+    assert reading("The report condemns torture in general terms.").hit is None
+
+
 @pytest.mark.parametrize(
     "sentence",
     ["Workers held two directors captive for close to 300 hours.", "The activist has been missing since 2016.",
