@@ -146,6 +146,20 @@ def test_the_month_may_is_no_modal(sentence, modal):
         ("Egypt executed at least 57 people in two months.", 57, 57, None),
         ("Security forces beat three protesters to death.", 3, 3, None),
         ("Unidentified gunmen shot dead a lawyer in Kabul.", 1, 1, None),
+        ("On 14 February 2022 gunmen killed four farmers near Gao.", 4, 4, None),
+        ("Fano fighters killed twenty-one soldiers in an ambush.", 21, 21, None),
+        ("The strike killed 22 civilians on Tuesday, a health official said.", 22, 22, None),
+        ("A drone strike killed a senior commander and his driver.", 2, 2, None),
+        ("A bomber blew up his vest, killing six recruits as well as himself.", 7, 7, None),
+        ("The gunfight left 11 dead, seven from one faction and four from the other.", 11, 11, None),
+        ("The death toll from the bombing of a mosque rose to 25 on Tuesday.", 25, 25, None),
+        ("The toll from the attack climbed from 6 to 10 after four of the wounded died.", 10, 10, None),
+        ("Officials put the death toll from the bombing of a hall at 12 to 15.", 12, 12, 15),
+        ("مقتل جنديين وثلاثة مسلحين في اشتباك قرب القائم.", 5, 5, None),
+        ("قتل بين 5 و10 أشخاص في هجوم على حافلة.", 5, 5, 10),
+        ("قتلت قوات الدعم السريع سبعة مزارعين في قرية.", 7, 7, None),
+        ("ارتفع عدد قتلى الهجوم على الحافلة إلى 13 بعد وفاة جريحين.", 13, 13, None),
+        ("قتل ٣ أشخاص في انفجار عبوة.", 3, 3, None),
     ],
 )
 def test_fatalities(sentence, value, low, high):
@@ -167,6 +181,22 @@ def test_one_victim_killed_is_one_death_in_an_event_that_kills(sentence):
     folded = normalize_for_matching(sentence)
     assert fatalities_in(folded, lexicon("en"), sentence, lone=True).fatalities == 1
     assert fatalities_in(folded, lexicon("en"), sentence, lone=False) is None
+
+
+@pytest.mark.parametrize("sentence", ["اغتيال الناشط المدني أحمد الحسيني أمام منزله.", "لقي ضابط في الشرطة مصرعه بهجوم مسلح."])
+def test_one_arabic_victim_is_one_death(sentence):
+    assert fatalities_in(normalize_for_matching(sentence), lexicon("ar"), sentence, lone=True).fatalities == 1
+
+
+def test_a_year_is_no_count():
+    assert deaths("On 9 June 2020 a farmer was hacked to death near Jos.") is None
+    assert deaths("In 2019 soldiers died in the attack.") is None
+
+
+def test_an_acled_notes_coded_count_is_kept():
+    doc, article = make_doc("Clashes in Dikwa", "On 15 March 2021, ISWAP and the army clashed in Dikwa (Borno), killing 12 insurgents. 20 fatalities.")
+    mentions, _ = EventExtractor().extract(doc, [article], [], [])
+    assert [m.fatalities for m in mentions if m.char_start > len(article.title)] == [20]
 
 
 def test_plural_or_joined_victims_are_no_lone_death():

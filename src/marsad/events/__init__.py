@@ -18,6 +18,7 @@ mention per article is the ``lead``.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
@@ -184,12 +185,20 @@ def _title_claims_to_lead(claims: list[Claim], views: list[View], lead_id: str |
     ]
 
 
+_CODED_COUNT = re.compile(r"^\s*(\d{1,5}) (?:fatalities|fatality|deaths?|dead|killed)\.?\s*$", re.IGNORECASE)
+
+
 def _no_casualties_after(views: list[View], index: int, found: list[EventMention]) -> list[EventMention]:
-    """"An IED struck a convoy. No casualties." -> fatalities 0."""
+    """"An IED struck a convoy. No casualties." -> fatalities 0; an ACLED note's closing
+    "20 fatalities." gives the count of the sentence before it."""
     following = views[index + 1] if index + 1 < len(views) else None
-    if following is None or following.paragraph != views[index].paragraph or not following.reading.no_casualties:
+    if following is None or following.paragraph != views[index].paragraph or following.reading.mood is not Mood.NONE:
         return found
-    if following.reading.mood is not Mood.NONE:
+    coded = _CODED_COUNT.match(following.text)
+    if coded is not None:
+        count = int(coded.group(1))
+        return [dataclasses.replace(m, fatalities=count, fatalities_min=count, fatalities_max=None) for m in found]
+    if not following.reading.no_casualties:
         return found
     return [dataclasses.replace(m, fatalities=0, fatalities_min=0, fatalities_max=0) if m.fatalities is None else m for m in found]
 

@@ -1,18 +1,21 @@
 """Fatality counts, read the conservative way ACLED reads them.
 
 * "at least 5 killed" -> 5; "between 5 and 10 killed", "5-10 dead" -> min 5,
-  max 10, fatalities 5 (the lower bound);
-* number words ("three soldiers"), vague quantities from the lexicon
-  (several = 3, dozens = 12, hundreds = 100), Arabic digits and number words;
+  max 10, fatalities 5 (the lower bound); Arabic "بين 5 و10", "من 3 إلى 6" too;
+* number words ("three soldiers", "twenty-one"), vague quantities from the
+  lexicon (several = 3, dozens = 12, hundreds = 100), Arabic digits and words;
+* a year is no count ("On 14 February 2022 gunmen killed ...");
 * "killed or injured", "killed and wounded six" give no death count;
 * "no casualties" gives 0;
 * groups are added up: "killed five soldiers and three civilians" -> 8,
-  "two policemen and a soldier were killed" -> 3 ("including four children"
-  adds nothing);
+  "two policemen and a soldier were killed" -> 3, "مقتل جنديين وثلاثة مسلحين"
+  -> 5 ("including four children", "nine of them soldiers" add nothing);
+* a toll takes its latest figure: "the death toll rose to 25", "climbed from
+  6 to 10" -> 10, "ارتفع عدد القتلى إلى 13";
 * one victim is one death: "a journalist was shot dead", "gunmen killed him",
-  "beaten to death", "the murder of Raman Bandarenka" -> 1 (``lone=True``: the
-  caller says whether the event is one that kills; an arrest sentence that
-  recalls a murder is no death in the arrest).
+  "beaten to death", "the murder of Raman Bandarenka", اغتيال، لقي مصرعه -> 1
+  (``lone=True``: the caller says whether the event is one that kills; an
+  arrest sentence that recalls a murder is no death in the arrest).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.events.lexicon import Lexicon
+from marsad.events.victims import lone_victim
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,102 +37,161 @@ class Fatalities:
     maximum: int | None
 
 
-_QUALIFIER = r"(?:(?:at least|some|about|around|nearly|almost|approximately|more than|over|up to|as many as|an estimated|a total of) )?"
-_EN_DEATH = r"(?:killed|dead|died|slain|shot dead|lost (?:their|his|her) lives?|executed|murdered|massacred|beheaded|assassinated|lynched|to death)"
-_EN_KILLED = r"(?:killed|shot dead|murdered|slain|assassinated|beheaded|lynched|gunned down|executed|shot and killed|found dead|(?:strangled|stabbed|hacked|beaten|burned|burnt|bludgeoned|stoned|tortured|shot|clubbed|kicked) to death)"
-# one victim: "X was killed", "killed him", "beat her to death" (folded text)
-_LONE_EN = (
-    re.compile(rf"\b(?:was|has been|had been) (?:\w+ly )?(?:also )?{_EN_KILLED}\b"),
-    re.compile(r"\b(?:killed|shot dead|murdered|assassinated|beheaded|lynched|gunned down|strangled|shot and killed) (?:him|her|a|an|one)\b(?! (?:number|few|dozen|total|couple|series|hundred|score|handful)\b)"),
-    re.compile(r"\b(?:strangled|stabbed|hacked|beat|beaten|burned|burnt|bludgeoned|stoned|tortured|shot|clubbed|kicked) (?:him|her|(?:a|an) [a-z-]+(?<!s)) to death\b"),
-    re.compile(r"\b(?:he|she) died\b"),
-)
-# "the murder of Raman Bandarenka" (original text: a capitalised name, not "and"-joined)
-_LONE_NAMED = re.compile(r"\b(?:murder|killing|assassination|lynching|beheading|slaying) of (?:(?:journalist|activist|lawyer|reporter|blogger|teacher|priest|student|doctor|leader|mayor|judge) )?[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3}\b")
-_AND_ANOTHER = re.compile(r",? (?:and|&) [A-Z]")
-_AR_DEATH = r"(?:قتيل\w*|قتلي|قتلوا|لقوا حتفهم|مصرع\w*)"
+_QUALIFIER = {
+    "en": r"(?:(?:at least|some|about|around|nearly|almost|approximately|more than|over|up to|as many as|an estimated|a total of) )?",
+    "ar": r"(?:(?:اكثر من|ما لا يقل عن|ما يزيد علي|نحو|حوالي|قرابه|زهاء|ما بين|بين|من) )?",
+}
+_EN_DEATH = (r"(?:killed|dead|died|slain|shot dead|lost (?:their|his|her) lives?|executed|murdered|massacred|slaughtered|"
+             r"beheaded|assassinated|lynched|to death)")
+_AR_DEATH = r"(?:قتيل\w*|قتلي|قتلوا|لقوا حتفهم|حتفهم|مصرعهم|مصرع\w*|شهداء|شهيدا|جثث)"
+_EN_VERB_FIRST = (r"killing|killed|shot dead|shooting dead|murdered|assassinated|massacred|slaughtered|gunned down|"
+                  r"executed(?! an? )|leaving|left|claimed the lives of|(?:found|recovered|discovered) the bodies of|dead numbered")
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_COMPOUND = rf"(?:{'|'.join(_TENS)})-(?:{'|'.join(_UNITS)})"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d,]*\d)"
+_SELF = r"(?:himself|herself)"  # the bomber who died with his victims
+_KIN = r"(?:his|her|their) (?:driver|son|daughter|wife|husband|brother|sister|father|mother|bodyguard|guard|companion|nephew|cousin|child)"
+_MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+           r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?")
+_MONTH_BEFORE = re.compile(
+    rf"\b{_MONTHS} (?:\d{{1,2}}(?:st|nd|rd|th)?,? )?$"
+    r"|(?:\b(?:in|since|of|year|until|from|before|after|early|late|mid)|\d{1,2}) $")
+_MONTH_AFTER = re.compile(rf" {_MONTHS}(?![\w-])(?! (?:of|people|civilians|be|have)\b)")
+_DEATH_GATE = re.compile(r"kill|dead|died|death|slain|lives|execut|murder|massacr|slaughter|behead|assassin|lynch|gunned down|"
+                         r"strangl|slaying|bodies|body|fatalit|toll|قتل|قتيل|مصرع|حتف|استشهاد|استشهد|شهداء|شهيد|وفاه|اعدام|اغتي|اغتال|جث|الموت")
+_KILLER_TOO = re.compile(r"\bbefore (?:being|he was|she was|himself being) (?:killed|shot dead)\b|\bblew himself up\b")
+_HURT = r"(?:wounded|injured|hurt|missing|arrested|detained|abducted|kidnapped)"
+_STOP = r"(?:on|in|at|near|by|from|during|after|before|while|when|as|said|says|including|of|the|a|an|according|to|with)"
 
 
-_DEATH_GATE = re.compile(r"kill|dead|died|death|slain|lives|execut|murder|massacr|behead|assassin|lynch|gunned down|strangl|slaying|bodies|fatalit|قتل|قتيل|مصرع|حتف|استشهاد|وفاه|اعدام")
+def _number(lex: Lexicon) -> str:
+    words = "|".join(re.escape(w) for w in sorted(lex.numbers, key=len, reverse=True))
+    return rf"(?:{_DIGITS}|{_COMPOUND}|{words}|{_SELF})" if lex.lang == "en" else rf"(?:{_DIGITS}|{words})"
 
 
 def _quantity(lex: Lexicon) -> str:
-    words = lex.number_words.pattern
-    number = rf"(?:\d[\d,]*|{words})"
-    return rf"(?P<q>{_QUALIFIER})(?P<a>{number})(?:(?: to | or | and |-|–)(?P<b>{number}))?"
+    number = _number(lex)
+    joiner = r"(?: to | or | and |-|–)" if lex.lang == "en" else r"(?: و ?| الي | او |-|–)"
+    before = r"\b" if lex.lang == "en" else r"(?<!\w)(?:[وب])?(?:ال)?"
+    return rf"(?P<q>{_QUALIFIER[lex.lang]}){before}(?P<a>{number})(?!\w)(?:{joiner}(?P<b>{number}))?"
 
 
 @lru_cache(maxsize=4)
-def _patterns(lang: str, words: str) -> tuple[re.Pattern[str], ...]:
-    del words  # part of the cache key only
+def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     from marsad.events.lexicon import lexicon
 
     quantity = _quantity(lexicon(lang))
     if lang == "ar":
+        not_a_date = r"(?!(?:في|يوم|منذ|عام|خلال|شهر)\b)"
         return (
-            re.compile(rf"(?:مقتل|قتل|مصرع|استشهاد|وفاه|اعدام) {quantity}"),
+            re.compile(rf"(?:مقتل|قتل|مصرع|استشهاد|استشهد|وفاه|اعدام|اغتيال) {quantity}"),
+            re.compile(rf"(?<!\w)(?:[وب])?قتل\w* (?:{not_a_date}\S+ ){{1,3}}?{quantity}"),
             re.compile(rf"{quantity} (?:\S+ ){{0,2}}?{_AR_DEATH}"),
         )
     return (
         re.compile(rf"{quantity} (?:[^\s,.;]+ ){{0,6}}?(?:(?:were|was|have been|had been|are|is|being) )?(?:reportedly |all |also )?{_EN_DEATH}(?! or (?:injured|wounded|hurt))"),
-        re.compile(rf"\b(?:killing|killed|shot dead|murdered|assassinated|massacred|gunned down|executed(?! an? )|leaving|left|claimed the lives of|death toll (?:\S+ ){{0,3}}?(?:to|at|of)|dead numbered) (?:at least )?{quantity}(?! (?:others )?(?:wounded|injured))"),
+        re.compile(rf"\b(?:{_EN_VERB_FIRST}) (?:at least )?{quantity}(?! (?:others )?(?:wounded|injured))"),
         re.compile(rf"{quantity} (?:people |civilians |soldiers |fighters |militants |persons )?(?:deaths|fatalities|bodies|dead)\b"),
     )
 
 
+@lru_cache(maxsize=4)
+def _toll_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The head of a toll ("the death toll", "عدد القتلى") and the figure after it."""
+    from marsad.events.lexicon import lexicon
+
+    quantity = _quantity(lexicon(lang))
+    if lang == "ar":
+        return re.compile(r"(?:عدد (?:ال)?(?:قتلي|ضحايا)|حصيله (?:ال)?\S+)"), re.compile(rf" (?:\S+ ){{0,8}}?(?:الي |ل|بلغت |بلغ )?{quantity}")
+    head = re.compile(r"\b(?:death toll|toll|number of (?:people |those |civilians )?(?:killed|dead))\b")
+    return head, re.compile(rf"[^.;]{{0,120}}?(?P<up>\b(?:rose|risen|climbed|increased|jumped|went up) )?(?:\bto|\bat|\breached|\bhit|\bfrom|\bbetween|\bof) (?!an? |the ){quantity}")
+
+
 def _value(text: str, lex: Lexicon) -> int | None:
-    text = text.replace(",", "")
+    text = text.replace(",", "").strip()
     if text.isdigit():
         return int(text)
-    key = text.strip()
-    return lex.numbers.get(key)
+    if re.fullmatch(_SELF, text) or re.fullmatch(_KIN, text):
+        return 1
+    if "-" in text and (parts := text.split("-")) and parts[0] in _TENS:
+        return _TENS[parts[0]] + _UNITS.get(parts[1], 0)
+    return lex.numbers.get(text)
 
 
 def _more_groups(rest: str, lex: Lexicon) -> int:
-    """The counts of further groups joined to a first one: " soldiers and three civilians" -> 3."""
-    group = _group_pattern(lex.lang, lex.number_words.pattern)
-    total, at = 0, 0
+    """The counts of further groups joined to a first: " soldiers and three civilians" -> 3.
+    Groups joined by commas count only when an "and" closes the list."""
+    group = _group_pattern(lex.lang)
+    total, closed, at = 0, 0, 0
     while (match := group.match(rest, at)) is not None:
         value = _value(match.group("n"), lex)
         if value is None or value > 1000:
             break
         total, at = total + value, match.end()
-    return total
+        closed = total if match.group("j").strip(" ,") else closed
+    return closed
 
 
 @lru_cache(maxsize=4)
-def _group_pattern(lang: str, words: str) -> re.Pattern[str]:
-    number = rf"(?:\d[\d,]*|{words})"
-    hurt = r"(?:wounded|injured|hurt|missing|arrested|detained|abducted|kidnapped)"
-    return re.compile(rf"(?: [a-z'-]+){{1,3}}?(?:,? and|,) (?:at least |another |a further )?(?P<n>{number})(?! of )(?!(?: \S+){{0,3}} {hurt})\b")
+def _group_pattern(lang: str) -> re.Pattern[str]:
+    from marsad.events.lexicon import lexicon
+
+    number = _number(lexicon(lang))
+    if lang == "ar":
+        return re.compile(rf"(?: [^\s،,.]+){{0,3}}?(?P<j> و) ?(?P<n>{number})(?!\w)")
+    word = rf"(?!{_STOP}\b)[a-z'-]+"
+    return re.compile(rf"(?: {word}){{0,3}}?(?P<j>,? and|, and|,| as well as| along with(?: (?:his|her|their))?) (?:at least |another |a further )?(?P<n>{number}|{_KIN})\b(?! of )(?!(?: \S+){{0,3}} {_HURT})")
 
 
-def _from_match(match: re.Match[str], lex: Lexicon, folded: str) -> Fatalities | None:
+def _is_date(match: re.Match[str], folded: str, value: int) -> bool:
+    """Whether a number is part of a date, not a count: "On 14 February 2022", "in 2019"."""
+    if _MONTH_AFTER.match(folded, match.end("a")):
+        return True
+    if not 1900 <= value <= 2100 or len(match.group("a").strip()) != 4:
+        return False
+    return bool(_MONTH_BEFORE.search(folded[max(0, match.start("a") - 24):match.start("a")]))
+
+
+def _arabic_and(match: re.Match[str], folded: str) -> bool:
+    """Arabic "و" joins two groups unless "بين" opens a range ("بين 5 و10")."""
+    joiner = folded[match.end("a"):match.start("b")]
+    return "و" in joiner and "بين" not in match.group("q") and "بين" not in folded[max(0, match.start("a") - 8):match.start("a")]
+
+
+def _from_match(match: re.Match[str], lex: Lexicon, folded: str, verb_first: bool) -> Fatalities | None:
     low = _value(match.group("a"), lex)
-    if low is None or low > 100000:
+    if low is None or low > 100000 or _is_date(match, folded, low):
         return None
-    verb_first = not match.re.pattern.startswith("(?P<q>")
-    if match.group("a").strip() in {"a", "an"} and not verb_first:
+    if match.group("a").strip() in {"a", "an", "himself", "herself"} and not verb_first:
         return None  # "a convoy ... killed": the article is no count here
     high = _value(match.group("b"), lex) if match.group("b") else None
     qualifier = match.group("q").strip()
+    if high is not None and _arabic_and(match, folded):
+        return Fatalities(low + high, low + high, None)  # "جنديين وثلاثة مسلحين": two groups
     if high is not None and high > low:
         return Fatalities(low, low, high)
     if qualifier == "up to":
         return Fatalities(1, 1, low)
-    if lex.lang == "en":
-        counted_to = match.end("a")
-        rest = folded[counted_to:counted_to + 80] if verb_first else folded[counted_to:match.end()]
-        low += _more_groups(rest, lex)
+    counted_to = match.end("a")
+    low += _more_groups(folded[counted_to:counted_to + 80] if verb_first else folded[counted_to:match.end()], lex)
     return Fatalities(low, low, None)
 
 
-def _lone_victim(folded: str, text: str) -> bool:
-    """Whether an English sentence reports one person killed ("a journalist was shot dead")."""
-    if any(pattern.search(folded) for pattern in _LONE_EN):
-        return True
-    named = _LONE_NAMED.search(text) if text else None
-    return named is not None and not _AND_ANOTHER.match(text, named.end())
+def _toll(folded: str, lex: Lexicon) -> Fatalities | None:
+    """The figure a death toll gives: the latest when it rose ("from 6 to 10" -> 10)."""
+    head_pattern, figure_pattern = _toll_patterns(lex.lang)
+    head = head_pattern.search(folded)
+    figure = figure_pattern.match(folded, head.end()) if head else None
+    if figure is None or figure.group("a").strip() in {"a", "an"}:
+        return None
+    low, high = _value(figure.group("a"), lex), _value(figure.group("b"), lex) if figure.group("b") else None
+    if low is None or _is_date(figure, folded, low):
+        return None
+    if high is not None and high > low:
+        rose = figure.groupdict().get("up")
+        return Fatalities(high, high, None) if rose else Fatalities(low, low, high)
+    return Fatalities(low, low, None)
 
 
 def fatalities_in(folded: str, lex: Lexicon, text: str = "", lone: bool = False) -> Fatalities | None:
@@ -145,12 +208,15 @@ def fatalities_in(folded: str, lex: Lexicon, text: str = "", lone: bool = False)
         folded = re.sub(r"\bkilled (?:or|and|and/or) (?:injured|wounded)\b.*", "", folded)
     found = [
         value
-        for pattern in _patterns(lex.lang, lex.number_words.pattern)
+        for index, pattern in enumerate(_patterns(lex.lang))
         for match in pattern.finditer(folded)
-        if (value := _from_match(match, lex, folded)) is not None
+        if (value := _from_match(match, lex, folded, verb_first=index < 2 if lex.lang == "ar" else index == 1)) is not None
     ]
+    if (toll := _toll(folded, lex)) is not None:
+        found.append(toll)
     if found:
-        return max(found, key=lambda f: f.fatalities)
-    if lone and lex.lang == "en" and _lone_victim(folded, text):
+        most = max(found, key=lambda f: f.fatalities)
+        return Fatalities(most.fatalities + 1, most.fatalities + 1, None) if _KILLER_TOO.search(folded) and most.maximum is None else most
+    if lone and lone_victim(folded, text, lex.lang):
         return Fatalities(1, 1, None)
     return None

@@ -1,0 +1,53 @@
+"""One victim killed: the sentences that report a single death without a number.
+
+"A journalist was shot dead", "gunmen killed him", "beat a street vendor to
+death", "the killing of a cleric", "died in custody", "the murder of Raman
+Bandarenka", "killed lawyer Abdul Karim Nasser"; Arabic اغتيال الناشط، لقي
+مصرعه، عُثر على جثة، طعن حتى الموت.  English patterns read the folded
+sentence; named victims are found in the sentence as written (capitals).
+"""
+
+from __future__ import annotations
+
+import re
+
+_EN_KILLED = (r"(?:killed|shot dead|murdered|slain|assassinated|beheaded|lynched|gunned down|executed|shot and killed|"
+              r"found dead|(?:strangled|stabbed|hacked|beaten|burned|burnt|bludgeoned|stoned|tortured|shot|clubbed|kicked) to death)")
+_NOT_ONE = r"(?! (?:number|few|dozen|total|couple|series|hundred|score|handful)\b)"
+_LONE_EN = (
+    re.compile(rf"\b(?:was|has been|had been) (?:\w+ly )?(?:also )?{_EN_KILLED}\b"),
+    re.compile(rf"\b(?:killed|shot dead|murdered|assassinated|beheaded|lynched|gunned down|strangled|shot and killed) (?:him|her|a|an|one)\b{_NOT_ONE}"),
+    re.compile(r"\b(?:strangled|stabbed|hacked|beat|beaten|burned|burnt|bludgeoned|stoned|tortured|shot|clubbed|kicked) "
+               r"(?:him|her|(?:a|an) (?:[a-z-]+ ){0,2}[a-z-]+(?<!s)) to death\b"),
+    re.compile(rf"\b(?:stabbed|beaten|hacked|burned|shot|clubbed) to death (?:him|her|a|an|one)\b{_NOT_ONE}"
+               r"|\bexecuted (?:a|an) (?!(?:\S+ )?(?:attack|plan|operation|raid|strike|ambush|order|deal|search|warrant)\b)"),
+    re.compile(rf"\b(?:killing|murder|assassination|lynching|beheading|slaying) of (?:a|an|one)\b{_NOT_ONE}"),
+    re.compile(r"\b(?:he|she) died\b|\bdied (?:after being|from (?:his|her)|of (?:his|her)|in (?:police |military |state )?(?:custody|detention))"),
+    re.compile(r"\b(?:his|her) body was found\b|\bfound (?:his|her) body\b|\bthe body of (?:a|an)\b"),
+)
+_ROLE = r"(?:[a-z]+ ){0,3}"
+_NAME = r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3}"
+# "the murder of Raman Bandarenka", "killed human rights lawyer Abdul Karim Nasser"
+_LONE_NAMED = (
+    re.compile(rf"\b(?:murder|killing|assassination|lynching|beheading|slaying) of {_ROLE}{_NAME}\b"),
+    re.compile(rf"\b(?:killed|shot dead|murdered|assassinated|gunned down|shot and killed|stabbed to death) {_ROLE}"
+               rf"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){{1,3}}(?=[,.;]| (?:in|on|at|near|outside|as|while|after|during)\b)"),
+)
+_AND_ANOTHER = re.compile(r",? (?:and|&) [A-Z]")
+_LONE_AR = re.compile(
+    r"(?<!\w)(?:[وب])?(?:اغتيال|اغتال\w*)(?!\w)|لقي\w* (?:\S+ ){1,4}?(?:مصرعه|حتفه|مصرعها|حتفها)(?!\w)"
+    r"|عثر\w* علي جثه|جثه (?:\S+ )?مقتول|حتي الموت|استشهد (?:\S+ )?(?:عنصر|مدني|جندي|شاب|طفل)"
+)
+
+
+def lone_victim(folded: str, text: str, lang: str) -> bool:
+    """Whether a sentence reports one person killed, with no number given."""
+    if lang == "ar":
+        return bool(_LONE_AR.search(folded))
+    if any(pattern.search(folded) for pattern in _LONE_EN):
+        return True
+    for pattern in _LONE_NAMED:
+        named = pattern.search(text) if text else None
+        if named is not None and not _AND_ANOTHER.match(text, named.end()):
+            return True
+    return False
