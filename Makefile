@@ -46,6 +46,7 @@ eval: $(STAMP)
 	$(BIN)/python eval/geoparse.py --corpus both
 	$(BIN)/python eval/events.py
 	$(BIN)/python eval/seed_events.py
+	$(BIN)/python eval/fatalities.py --gold eval/gold/fatalities_heldout.jsonl
 
 clean:
 	rm -rf $(VENV) demo/out benchmarks/out eval/out .pytest_cache
