@@ -188,6 +188,12 @@ def test_one_arabic_victim_is_one_death(sentence):
     assert fatalities_in(normalize_for_matching(sentence), lexicon("ar"), sentence, lone=True).fatalities == 1
 
 
+@pytest.mark.parametrize(("sentence", "lang"), [("He survived the attempted murder of Ali Hassan in Basra.", "en"),
+                                               ("نجا المحافظ من محاولة اغتيال في البصرة.", "ar")])
+def test_an_attempt_on_a_life_is_no_death(sentence, lang):
+    assert fatalities_in(normalize_for_matching(sentence), lexicon(lang), sentence, lone=True) is None
+
+
 def test_a_year_is_no_count():
     assert deaths("On 9 June 2020 a farmer was hacked to death near Jos.") is None
     assert deaths("In 2019 soldiers died in the attack.") is None

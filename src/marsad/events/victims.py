@@ -21,7 +21,7 @@ _LONE_EN = (
                r"(?:him|her|(?:a|an) (?:[a-z-]+ ){0,2}[a-z-]+(?<!s)) to death\b"),
     re.compile(rf"\b(?:stabbed|beaten|hacked|burned|shot|clubbed) to death (?:him|her|a|an|one)\b{_NOT_ONE}"
                r"|\bexecuted (?:a|an) (?!(?:\S+ )?(?:attack|plan|operation|raid|strike|ambush|order|deal|search|warrant)\b)"),
-    re.compile(rf"\b(?:killing|murder|assassination|lynching|beheading|slaying) of (?:a|an|one)\b{_NOT_ONE}"),
+    re.compile(rf"\b(?<!attempted )(?:killing|murder|assassination|lynching|beheading|slaying) of (?:a|an|one)\b{_NOT_ONE}"),
     re.compile(r"\b(?:he|she) died\b|\bdied (?:after being|from (?:his|her)|of (?:his|her)|in (?:police |military |state )?(?:custody|detention))"),
     re.compile(r"\b(?:his|her) body was found\b|\bfound (?:his|her) body\b|\bthe body of (?:a|an)\b"),
 )
@@ -29,13 +29,13 @@ _ROLE = r"(?:[a-z]+ ){0,3}"
 _NAME = r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3}"
 # "the murder of Raman Bandarenka", "killed human rights lawyer Abdul Karim Nasser"
 _LONE_NAMED = (
-    re.compile(rf"\b(?:murder|killing|assassination|lynching|beheading|slaying) of {_ROLE}{_NAME}\b"),
+    re.compile(rf"\b(?<!attempted )(?:murder|killing|assassination|lynching|beheading|slaying) of {_ROLE}{_NAME}\b"),
     re.compile(rf"\b(?:killed|shot dead|murdered|assassinated|gunned down|shot and killed|stabbed to death) {_ROLE}"
                rf"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){{1,3}}(?=[,.;]| (?:in|on|at|near|outside|as|while|after|during)\b)"),
 )
 _AND_ANOTHER = re.compile(r",? (?:and|&) [A-Z]")
 _LONE_AR = re.compile(
-    r"(?<!\w)(?:[وب])?(?:اغتيال|اغتال\w*)(?!\w)|لقي\w* (?:\S+ ){1,4}?(?:مصرعه|حتفه|مصرعها|حتفها)(?!\w)"
+    r"(?<!\w)(?<!محاوله )(?:[وب])?(?:اغتيال|اغتال\w*)(?!\w)|لقي\w* (?:\S+ ){1,4}?(?:مصرعه|حتفه|مصرعها|حتفها)(?!\w)"
     r"|عثر\w* علي جثه|جثه (?:\S+ )?مقتول|حتي الموت|استشهد (?:\S+ )?(?:عنصر|مدني|جندي|شاب|طفل)"
 )
 
