@@ -31,9 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
-import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -43,32 +41,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "eval"))
 
-from snippets import _marsad, load  # noqa: E402
+from snippets import lead_mentions, load  # noqa: E402
 
 DEFAULT_GOLD = REPO / "eval" / "gold" / "fatalities.jsonl"
 LANGS = ("en", "ar", "all")
-
-
-def pipeline_leads(items: Sequence[dict]) -> dict[str, dict | None]:
-    """doc id -> the lead mention's fatality fields (None: no lead), through the real pipeline."""
-    from marsad.pipeline import RunOptions, run
-    from marsad.store import Store
-
-    with tempfile.TemporaryDirectory() as tmp:
-        source, db = Path(tmp) / "fatalities.jsonl", Path(tmp) / "fatalities.db"
-        lines = (json.dumps({"id": item["id"], "text": item["text"]}, ensure_ascii=False) for item in items)
-        source.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        with Store(db) as store:
-            run([str(source)], store, RunOptions())
-        exported = subprocess.run([_marsad(), "export", "--db", str(db), "--table", "mentions"],
-                                  check=True, capture_output=True, text=True).stdout
-    leads: dict[str, dict | None] = {item["id"]: None for item in items}
-    for line in exported.splitlines():
-        mention = json.loads(line) if line.strip() else {}
-        if mention.get("lead"):
-            leads[mention["doc_id"]] = {key: mention.get(key) for key in
-                                        ("fatalities", "fatalities_min", "fatalities_max")}
-    return leads
 
 
 def answer(lead: dict | None) -> int:
@@ -112,7 +88,7 @@ def score(items: Sequence[dict], leads: dict[str, dict | None]) -> dict:
 def run(gold_path: Path) -> dict:
     items = load(gold_path)
     started = time.perf_counter()
-    leads = pipeline_leads(items)
+    leads = lead_mentions(items)
     seconds = round(time.perf_counter() - started, 1)
     return {"gold": str(gold_path), "items": len(items), "seconds": seconds, **score(items, leads)}
 

@@ -65,31 +65,35 @@ def can_switch_classifier() -> bool:
     return "classifier" in {f.name for f in dataclasses.fields(StageOptions)}
 
 
-def pipeline_leads(items: Sequence[dict], classifier: bool = False) -> dict[str, str | None]:
-    """doc id -> the lead mention's sub-event type, through the real pipeline.
+def lead_mentions(items: Sequence[dict], classifier: bool = True) -> dict[str, dict | None]:
+    """doc id -> the lead mention as `marsad export --table mentions` gives it (None: no lead).
 
-    ``marsad.pipeline.run`` on the snippets as JSON Lines (id, text) -- with the
-    learned second opinion switched off unless ``classifier`` -- then
-    `marsad export --table mentions`; a snippet without a lead maps to None.
+    ``marsad.pipeline.run`` on the items as JSON Lines (id, text) -- with the
+    learned second opinion switched off unless ``classifier`` -- then the export.
     """
     from marsad.pipeline import RunOptions, StageOptions, run
     from marsad.store import Store
 
     stages = StageOptions(classifier=classifier) if can_switch_classifier() else StageOptions()
     with tempfile.TemporaryDirectory() as tmp:
-        source, db = Path(tmp) / "snippets.jsonl", Path(tmp) / "snippets.db"
+        source, db = Path(tmp) / "items.jsonl", Path(tmp) / "items.db"
         lines = (json.dumps({"id": item["id"], "text": item["text"]}, ensure_ascii=False) for item in items)
         source.write_text("\n".join(lines) + "\n", encoding="utf-8")
         with Store(db) as store:
             run([str(source)], store, RunOptions(stages=stages))
         exported = subprocess.run([_marsad(), "export", "--db", str(db), "--table", "mentions"],
                                   check=True, capture_output=True, text=True).stdout
-    leads: dict[str, str | None] = {item["id"]: None for item in items}
+    leads: dict[str, dict | None] = {item["id"]: None for item in items}
     for line in exported.splitlines():
         mention = json.loads(line) if line.strip() else {}
         if mention.get("lead"):
-            leads[mention["doc_id"]] = mention["sub_event_type"]
+            leads[mention["doc_id"]] = mention
     return leads
+
+
+def pipeline_leads(items: Sequence[dict], classifier: bool = False) -> dict[str, str | None]:
+    """doc id -> the lead mention's sub-event type, through the real pipeline (see lead_mentions)."""
+    return {doc: lead["sub_event_type"] if lead else None for doc, lead in lead_mentions(items, classifier).items()}
 
 
 def weighted_f1(gold: Sequence[str], predicted: Sequence[str]) -> tuple[float, dict[str, float]]:
