@@ -216,6 +216,78 @@ def test_an_arrest_over_a_murder_carries_no_death():
     assert [(m.sub_event_type, m.fatalities) for m in mentions if m.lead] == [("Arrests", None)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the agent before an active verb is no target
+        ("Police strangled her to death in her cell.", "Attack"),
+        ("Gunmen shot him dead outside his shop.", "Attack"),
+        ("Security forces shot the activist dead at the march.", "Attack"),
+        ("قتل سائق وابنه برصاص مسلحين مجهولين في درعا.", "Attack"),
+        # an armed target still makes a clash, active or passive
+        ("Gunmen killed two soldiers at a checkpoint.", "Armed clash"),
+        ("Two soldiers were killed by militants near Gao.", "Armed clash"),
+        ("Two policemen shot dead in Kano.", "Armed clash"),
+    ],
+)
+def test_the_agent_is_no_target(sentence, expected):
+    lang = "ar" if any("\u0600" <= c <= "\u06ff" for c in sentence) else "en"
+    assert reading(sentence, lang).sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Police beat a street vendor to death after detaining him in Cairo.", "Attack"),
+        ("The journalist died in custody in Tehran on 3 March.", "Attack"),
+        ("توفي معتقل تحت التعذيب في سجن صيدنايا.", "Attack"),
+        # the death is what the arrest is for: the arrest is the event
+        ("Two officers were arrested for beating a man to death in Cairo.", "Arrests"),
+        ("Police arrested the officers who beat a vendor to death.", "Arrests"),
+        ("Police detained a guard accused of torturing a prisoner to death.", "Arrests"),
+    ],
+)
+def test_a_death_in_custody_outranks_the_arrest_unless_it_is_its_cause(sentence, expected):
+    lang = "ar" if any("\u0600" <= c <= "\u06ff" for c in sentence) else "en"
+    assert reading(sentence, lang).sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "value"),
+    [
+        ("Gunmen shot him dead along with his two sons in Kaduna.", "en", 3),
+        ("Gunmen killed a farmer along with his wife near Jos.", "en", 2),
+        ("Security forces shot the activist dead at the march.", "en", 1),
+        ("قتل سائق وابنه برصاص مسلحين مجهولين في درعا.", "ar", 2),
+        ("اغتال مسلحون الناشط أحمد مع شقيقه في درعا.", "ar", 2),
+        ("توفي معتقل تحت التعذيب في سجن صيدنايا.", "ar", 1),
+    ],
+)
+def test_a_lone_victim_and_those_killed_with_them(sentence, lang, value):
+    assert fatalities_in(normalize_for_matching(sentence), lexicon(lang), sentence, lone=True).fatalities == value
+
+
+def test_a_companion_wounded_is_not_counted():
+    sentence = "Gunmen shot him dead along with two guards injured in the attack."
+    assert fatalities_in(normalize_for_matching(sentence), lexicon("en"), sentence, lone=True).fatalities == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Soldiers arrested three men suspected of killing five villagers near Gao on Monday.", None),
+        ("Police in Manipur arrested five men over the killing of two students on Monday.", None),
+        ("اعتقلت الشرطة ثلاثة رجال بتهمة قتل خمسة مزارعين في كركوك يوم الاثنين.", None),
+        # deaths the sentence reports beside the arrest stay
+        ("Security forces killed two militants and arrested five others in a raid near Gao on Monday.", 2),
+    ],
+)
+def test_an_arrest_counts_no_deaths_that_are_its_cause(body, expected):
+    doc, article = make_doc("Arrests", body)
+    mentions, _ = EventExtractor().extract(doc, [article], [], [])
+    assert [(m.sub_event_type, m.fatalities) for m in mentions if m.lead] == [("Arrests", expected)]
+
+
 def test_killed_or_injured_is_no_death_count():
     assert deaths("Several pilots were killed or injured in the supposed attack.") is None
 

@@ -25,6 +25,9 @@ from .test_sentences import reading
         ("Marea was liberated by government troops after a week of fighting.", GOVERNMENT),
         ("Kobani was liberated by YPG fighters in January.", NON_STATE),
         ("The villages fell to IS fighters overnight.", NON_STATE),
+        # the taker of "fell to" is the one it names, not an army in the clause after it
+        ("The provincial capital fell to IS last month after the army pulled back.", NON_STATE),
+        ("The town fell to government forces on Sunday after a week of fighting with rebels.", GOVERNMENT),
         # Arabic names the subject after the verb, inside the trigger
         ("سيطرت هيئة تحرير الشام على بلدة جنديرس بعد اشتباكات مع فصائل من الجيش الوطني.", NON_STATE),
         ("طردت القوات الحكومية مسلحي الحوثي من مواقع في حيس واستعادت السيطرة عليها.", GOVERNMENT),

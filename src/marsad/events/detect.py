@@ -28,6 +28,12 @@ _NOMINAL = re.compile(r"(?:ion|ions|ing|ings|attacks?|strikes?|operations?|clash
 _HEAD_NOUN = re.compile(r"s?\s*(?:attacks?|strikes?|bombings?|blasts?|explosions?|raids?)\b")
 _CASUALTY_WORDS = re.compile("casualt|death|fatalit|kill|hurt|injur|loss|اصابات|خسائر")
 GENERIC_RANK = 47  # triggers at or below this rank are generic words ("attack", "killing")
+_FIRST_WORD = re.compile(r"[\w-]+")
+_ACTIVE_FORM = re.compile(r"[\w-]+ed|shot|slew|beat|kills?|attacks?|targets?|gunned")
+_AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets|had been|have been|has been)\s+(?:[\w-]+ly\s+)?$")
+_PERSON_OBJECT = re.compile(r"\s+(?:him|her)\b")
+CAUSE_REACH = 60  # characters before a trigger searched for the words that make it a cause
+_CAUSE_WORD = re.compile(r"(?:\b(?:who|that|which|for|over|following|after)|بسبب|اثر|بعد|الذين|الذي)(?:\s+[^\s,.;،]+){0,2}\s+$")
 _SPEECH_VERB = re.compile(r"\b(?:refer|mention|say|said|comment|specif|give|gave|identif|name|disclos|elaborat|explain)\w*|(?:يذكر|يشر|يوضح|يحدد)")
 
 
@@ -100,8 +106,15 @@ def _in_no_casualties(folded: str, hit: Hit, lex: Lexicon) -> bool:
     return any(m.start() <= hit.start < m.end() for m in lex.no_casualties.finditer(folded))
 
 
+def names_cause(folded: str, start: int, lex: Lexicon) -> bool:
+    """Whether the words at ``start`` name the cause of what the sentence reports: "arrested for
+    beating a man to death", "the officers who tortured him to death", "accused of …", بتهمة …"""
+    before = folded[max(0, start - CAUSE_REACH):start]
+    return bool(_CAUSE_WORD.search(before)) or lex.legal_frame.search(before) is not None
+
+
 def _classify_hit(folded: str, hit: Hit, lex: Lexicon) -> tuple[Mood, str | None]:
-    if _in_no_casualties(folded, hit, lex):
+    if _in_no_casualties(folded, hit, lex) or (hit.trigger.not_as_cause and names_cause(folded, hit.start, lex)):
         return Mood.NONE, None
     negation = _governing(lex.negation, folded, hit, NEGATION_REACH, _SPEECH_VERB)
     if negation:
@@ -116,10 +129,25 @@ def _best(hits: list[Hit]) -> Hit:
     return max(hits, key=lambda h: (h.trigger.rank, -h.start))
 
 
+def has_person_object(folded: str, hit: Hit) -> bool:
+    """Whether an English trigger is an active verb whose object is one person ("police strangled
+    her", "gunmen shot him dead"): the armed words before it then name the agent, not the target.
+    Passives ("he was shot by soldiers") and nouns ("the killing of") are not."""
+    verb = _FIRST_WORD.match(folded, hit.start)
+    if verb is None or not _ACTIVE_FORM.fullmatch(verb.group()):
+        return False
+    if _AUXILIARY.search(folded[max(0, hit.start - 24):hit.start]):
+        return False
+    return _PERSON_OBJECT.match(folded, verb.end()) is not None
+
+
 def resolve_target(folded: str, hit: Hit, lex: Lexicon) -> str:
-    """Armed clash when the target near a generic attack/kill verb is armed, else Attack."""
+    """Armed clash when the target near a generic attack/kill verb is armed, else Attack.
+    A civilian or one person as the object ("strangled her") makes an Attack whoever the agent."""
     window = folded[max(0, hit.start - TARGET_WINDOW):hit.end + TARGET_WINDOW]
     if lex.civilian_targets.search(window):
+        return "Attack"
+    if lex.lang == "en" and has_person_object(folded, hit):
         return "Attack"
     if lex.armed_targets.search(window):
         return "Armed clash"

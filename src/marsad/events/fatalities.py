@@ -52,6 +52,8 @@ _COMPOUND = rf"(?:{'|'.join(_TENS)})-(?:{'|'.join(_UNITS)})"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d,]*\d)"
 _SELF = r"(?:himself|herself)"  # the bomber who died with his victims
 _KIN = r"(?:his|her|their) (?:driver|son|daughter|wife|husband|brother|sister|father|mother|bodyguard|guard|companion|nephew|cousin|child)"
+# Arabic kin and companions with a possessive: وابنه، وزوجته، مع شقيقه، وسائقه
+_AR_KIN = r"(?:ابن|ابنت|نجل|شقيق|شقيقت|زوج|زوجت|والد|والدت|اخي|اخت|سائق|مرافق|حارس)(?:ه|ها)"
 _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
            r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?")
 _MONTH_BEFORE = re.compile(
@@ -59,7 +61,7 @@ _MONTH_BEFORE = re.compile(
     r"|(?:\b(?:in|since|of|year|until|from|before|after|early|late|mid)|\d{1,2}) $")
 _MONTH_AFTER = re.compile(rf" {_MONTHS}(?![\w-])(?! (?:of|people|civilians|be|have)\b)")
 _DEATH_GATE = re.compile(r"kill|dead|died|death|slain|lives|execut|murder|massacr|slaughter|behead|assassin|lynch|gunned down|"
-                         r"strangl|slaying|bodies|body|fatalit|toll|قتل|قتيل|مصرع|حتف|استشهاد|استشهد|شهداء|شهيد|وفاه|اعدام|اغتي|اغتال|جث|الموت")
+                         r"strangl|slaying|bodies|body|fatalit|toll|قتل|قتيل|مصرع|حتف|استشهاد|استشهد|شهداء|شهيد|وفاه|اعدام|اغتي|اغتال|جث|الموت|توفي|تحت التعذيب")
 _KILLER_TOO = re.compile(r"\bbefore (?:being|he was|she was|himself being) (?:killed|shot dead)\b|\bblew himself up\b")
 _HURT = r"(?:wounded|injured|hurt|missing|arrested|detained|abducted|kidnapped)"
 _STOP = r"(?:on|in|at|near|by|from|during|after|before|while|when|as|said|says|including|of|the|a|an|according|to|with)"
@@ -112,7 +114,7 @@ def _value(text: str, lex: Lexicon) -> int | None:
     text = text.replace(",", "").strip()
     if text.isdigit():
         return int(text)
-    if re.fullmatch(_SELF, text) or re.fullmatch(_KIN, text):
+    if re.fullmatch(_SELF, text) or re.fullmatch(_KIN, text) or re.fullmatch(_AR_KIN, text):
         return 1
     if "-" in text and (parts := text.split("-")) and parts[0] in _TENS:
         return _TENS[parts[0]] + _UNITS.get(parts[1], 0)
@@ -139,7 +141,7 @@ def _group_pattern(lang: str) -> re.Pattern[str]:
 
     number = _number(lexicon(lang))
     if lang == "ar":
-        return re.compile(rf"(?: [^\s،,.]+){{0,3}}?(?P<j> و) ?(?P<n>{number})(?!\w)")
+        return re.compile(rf"(?: [^\s،,.]+){{0,3}}?(?P<j> و) ?(?P<n>{number}|{_AR_KIN})(?!\w)")
     word = rf"(?!{_STOP}\b)[a-z'-]+"
     return re.compile(rf"(?: {word}){{0,3}}?(?P<j>,? and|, and|,| as well as| along with(?: (?:his|her|their))?) (?:at least |another |a further )?(?P<n>{number}|{_KIN})\b(?! of )(?!(?: \S+){{0,3}} {_HURT})")
 
@@ -218,5 +220,23 @@ def fatalities_in(folded: str, lex: Lexicon, text: str = "", lone: bool = False)
         most = max(found, key=lambda f: f.fatalities)
         return Fatalities(most.fatalities + 1, most.fatalities + 1, None) if _KILLER_TOO.search(folded) and most.maximum is None else most
     if lone and lone_victim(folded, text, lex.lang):
-        return Fatalities(1, 1, None)
+        one = 1 + _companions(folded, lex)
+        return Fatalities(one, one, None)
     return None
+
+
+def _companions(folded: str, lex: Lexicon) -> int:
+    """Those killed with a lone victim: "shot him dead along with his two sons" -> 2."""
+    match = _companion_pattern(lex.lang).search(folded)
+    value = _value(match.group("n"), lex) if match is not None else None
+    return value if value is not None and value <= 1000 else 0
+
+
+@lru_cache(maxsize=4)
+def _companion_pattern(lang: str) -> re.Pattern[str]:
+    from marsad.events.lexicon import lexicon
+
+    number = _number(lexicon(lang))
+    if lang == "ar":
+        return re.compile(rf"(?:مع|برفقه) (?P<n>{number}|{_AR_KIN})(?!\w)")
+    return re.compile(rf"\b(?:along|together) with (?:(?:his|her|their) )?(?P<n>{number}|{_KIN})\b(?! (?:\S+ ){{0,2}}{_HURT})")

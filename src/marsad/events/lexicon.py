@@ -277,6 +277,7 @@ class Trigger:
     resolve: str | None
     pattern: re.Pattern[str]
     key: int = -1  # its number in the lexicon's Words (-1: it may match any text)
+    not_as_cause: bool = False  # it does not count where it names the cause ("arrested for …")
 
 
 @dataclass(frozen=True, slots=True)
@@ -392,6 +393,7 @@ def _triggers(raw: list[dict], lang: str, words: Words) -> tuple[Trigger, ...]:
             resolve=item.get("resolve"),
             pattern=re.compile(source),
             key=_key(source, words),
+            not_as_cause=bool(item.get("not_as_cause")),
         ))
     return tuple(found)
 

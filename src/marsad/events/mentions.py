@@ -11,7 +11,7 @@ from typing import Sequence
 
 from marsad.events.attribution import Attribution, attribution_of
 from marsad.events.dating import EventDate, article_date, sentence_date
-from marsad.events.detect import Mood
+from marsad.events.detect import Mood, names_cause
 from marsad.events.fatalities import fatalities_in
 from marsad.events.geo import NO_PLACE, Place, article_place, dominant_country, nearest_before, place_of, places_in
 from marsad.events.roles import roles_from_mentions, with_generics
@@ -168,6 +168,17 @@ def status_of(view: View, said: Attribution | None) -> Status:
     return Status.REPORTED
 
 
+_DEATH_WORD = re.compile(r"\b(?:kill\w*|murder\w*|deaths?|dead|died|slain|slaying|assassinat\w*|massacre\w*|lynch\w*)\b"
+                         r"|(?:قتل|مقتل|اغتيال|مصرع|وفاه)")
+
+
+def _deaths_only_as_cause(view: View) -> bool:
+    """An arrest over a killing ("arrested five men over the killing of two students", "suspected
+    of killing five villagers"): the deaths are the crime, not the arrest's toll (ACLED codes none)."""
+    words = list(_DEATH_WORD.finditer(view.folded))
+    return bool(words) and all(names_cause(view.folded, word.start(), view.lex) for word in words)
+
+
 def _span(view: View, place: Place, several: bool) -> tuple[int, int]:
     if not several or place.char_start < 0:
         return view.start, view.end
@@ -180,6 +191,8 @@ def build_mentions(ctx: Context, views: Sequence[View], view: View, date: EventD
     kind = sub_type(sub)
     said = said_of(ctx, view)
     deaths = fatalities_in(view.folded, view.lex, view.text, lone=kind.event_type in LETHAL_TYPES or sub == EXCESSIVE_FORCE)
+    if deaths is not None and sub == "Arrests" and _deaths_only_as_cause(view):
+        deaths = None
     places = event_place(ctx, views, view, date.background)
     roles = roles_from_mentions(ctx.actors, view.start, view.end, view.trigger_start, view.trigger_end, ctx.doc_text)
     built = []

@@ -46,6 +46,7 @@ _NOT_THE_TAKER = re.compile(
 _CLAUSE_START = re.compile(r".*(?:;|, and |, but |, while |, whereas |\. )", re.S)
 _BY_AGENT = re.compile(r" by ((?:\S+ ){0,4}\S+)")
 _FELL_TO = re.compile(r"\bfell to\b")
+_AFTER_CLAUSE = re.compile(r"[,;]|\b(?:after|when|as|following|before|while|since)\b")
 _REGAIN = re.compile(r"liberat|recaptur|retook|retak|regain|تحرير|حرر|استعاد")
 SUBJECT_REACH = 120  # characters before the trigger searched for its subject
 
@@ -55,7 +56,7 @@ def resolve_territory(folded: str, start: int, end: int) -> str:
     if _UNOPPOSED.search(folded, start):
         return UNOPPOSED
     if _FELL_TO.search(folded, start, end):  # "fell to IS this month": the taker follows
-        return GOVERNMENT if first_taker(folded[end:end + 60]) == "state" else NON_STATE
+        return GOVERNMENT if first_taker(_taker_after(folded, end)) == "state" else NON_STATE
     agent = _BY_AGENT.match(folded, end)  # "was recaptured by the army"
     taker = first_taker(agent.group(1)) if agent else None
     if taker is None:
@@ -65,6 +66,15 @@ def resolve_territory(folded: str, start: int, end: int) -> str:
     if taker == "state" or (taker is None and _REGAIN.search(folded, start, end)):
         return GOVERNMENT
     return NON_STATE
+
+
+def _taker_after(folded: str, end: int) -> str:
+    """The words after "fell to" up to the next clause ("fell to IS this month after Iraq's army
+    withdrew": the army is not the taker); a bare "is" there is Islamic State, not a verb."""
+    after = folded[end:end + 60]
+    stop = _AFTER_CLAUSE.search(after)
+    after = after[:stop.start()] if stop else after
+    return " isis" + after[3:] if after.startswith(" is ") else after
 
 
 def first_taker(text: str) -> str | None:

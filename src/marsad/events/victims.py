@@ -18,7 +18,8 @@ _LONE_EN = (
     re.compile(rf"\b(?:was|has been|had been) (?:\w+ly )?(?:also )?{_EN_KILLED}\b"),
     re.compile(rf"\b(?:killed|shot dead|murdered|assassinated|beheaded|lynched|gunned down|strangled|shot and killed) (?:him|her|a|an|one)\b{_NOT_ONE}"),
     re.compile(r"\b(?:strangled|stabbed|hacked|beat|beaten|burned|burnt|bludgeoned|stoned|tortured|shot|clubbed|kicked) "
-               r"(?:him|her|(?:a|an) (?:[a-z-]+ ){0,2}[a-z-]+(?<!s)) to death\b"),
+               r"(?:him|her|(?:a|an|the) (?:[a-z-]+ ){0,2}[a-z-]+(?<!s)) to death\b"
+               r"|\bshot (?:him|her|(?:a|an|the) (?:[a-z-]+ ){0,2}[a-z-]+(?<!s)) dead\b"),
     re.compile(rf"\b(?:stabbed|beaten|hacked|burned|shot|clubbed) to death (?:him|her|a|an|one)\b{_NOT_ONE}"
                r"|\bexecuted (?:a|an) (?!(?:\S+ )?(?:attack|plan|operation|raid|strike|ambush|order|deal|search|warrant)\b)"),
     re.compile(rf"\b(?<!attempted )(?:killing|murder|assassination|lynching|beheading|slaying) of (?:a|an|one)\b{_NOT_ONE}"),
@@ -36,7 +37,7 @@ _LONE_NAMED = (
 _AND_ANOTHER = re.compile(r",? (?:and|&) [A-Z]")
 _LONE_AR = re.compile(
     r"(?<!\w)(?<!محاوله )(?:[وب])?(?:اغتيال|اغتال\w*)(?!\w)|لقي\w* (?:\S+ ){1,4}?(?:مصرعه|حتفه|مصرعها|حتفها)(?!\w)"
-    r"|عثر\w* علي جثه|جثه (?:\S+ )?مقتول|حتي الموت|استشهد (?:\S+ )?(?:عنصر|مدني|جندي|شاب|طفل)"
+    r"|(?:توفي|مات|قضي)(?!\w) (?:\S+ ){0,3}?تحت التعذيب|عثر\w* علي جثه|جثه (?:\S+ )?مقتول|حتي الموت|استشهد (?:\S+ )?(?:عنصر|مدني|جندي|شاب|طفل)"
 )
 
 
