@@ -9,7 +9,6 @@ a person's name).  :func:`judge` returns (kind, confidence, cue) or None.
 
 from __future__ import annotations
 
-from itertools import compress
 from typing import NamedTuple
 
 from marsad.places import lexicon as L
@@ -27,6 +26,7 @@ _ENGLISH_ARTICLES = frozenset("an as at ad ed er es en et il".split())  # Arabic
 _UNIT_WORDS = L.ADMIN_TAILS | L.ADMIN2_TAILS | L.AR_UNITS | frozenset({"the", "governorate", "provinces", "regions"})
 _DIRECTION_WORDS = L.DIRECTIONS | L.AR_DIRECTIONS
 _LIST_SEPARATORS = frozenset({",", ",and", "and", ",or", "or"})
+_WEAK_CUES = (None, "pair", "list", "in", "part")  # evidence a person's name outweighs
 
 
 class Hit(NamedTuple):
@@ -102,29 +102,6 @@ def _is_pair(known: KeyFacts, doc: Tokens, left_end: int, right: Hit | None) -> 
         return False
     facts = known[right.key]
     return facts.level <= LEVEL_ADMIN1 or bool(facts.flags & ABBREV)
-
-
-def _name_gap(doc: Tokens, m: int) -> bool:
-    """Whether tokens m - 1 and m are written as parts of one name ("George W. Bush", "Gen. Ali")."""
-    gap = doc.gap(m - 1, m)
-    return gap == " " or (gap == ". " and (len(doc.keys[m - 1]) == 1 or doc.keys[m - 1] in L.TITLES))
-
-
-def persons(doc: Tokens) -> set[str]:
-    """Words used as personal names in this text: those after a first name or a title, and a first and
-    last name after a role ("whistleblower Chelsea Manning", "activist Nadia Karimi")."""
-    out: set[str] = set()
-    keys, ups = doc.keys, doc.upper
-    for n in [n for n in compress(range(len(keys) - 1), ups) if keys[n] in L.PERSON_LEADS]:
-        m = n + 1
-        while m < len(keys) and m <= n + 2 and ups[m] and _name_gap(doc, m):
-            out.add(keys[m])
-            m += 1
-    for n in range(len(keys) - 2):
-        if keys[n] in L.PERSON_ROLES and not ups[n] and ups[n + 1] and ups[n + 2] \
-                and doc.gap(n, n + 1) == " " and doc.gap(n + 1, n + 2) == " " and keys[n + 2] not in L.PLACE_TAILS:
-            out.update((keys[n + 1], keys[n + 2]))
-    return out
 
 
 def _acronym(word: str) -> bool:
@@ -232,6 +209,8 @@ def _latin_word_ok(doc: Tokens, hit: Hit, facts: _Facts, cue: str | None, prev_e
     i, j = hit.begin, hit.end
     if j - i == 1 and not _single_word_ok(doc, i, facts, cue, names):
         return False
+    if j - i > 1 and cue in _WEAK_CUES and " ".join(doc.keys[i:j]) in names:
+        return False  # "He Qian", a person's name elsewhere in the text
     if not facts.big and _head_of_longer_name(doc, j):
         return False
     if doc.keys[i] in L.DIRECTIONS and j + 1 < len(doc) and doc.keys[j] == "of" and doc.upper[j + 1] \
@@ -247,7 +226,7 @@ def _latin_word_ok(doc: Tokens, hit: Hit, facts: _Facts, cue: str | None, prev_e
 def _single_word_ok(doc: Tokens, i: int, facts: _Facts, cue: str | None, names: set[str]) -> bool:
     key, j = doc.keys[i], i + 1
     if key in L.DIRECTIONS or key in L.ORG_NAMES or key in _GENERIC_WORDS \
-            or (key in names and cue in (None, "pair", "list", "in", "part")):
+            or (key in names and cue in _WEAK_CUES):
         return False
     if len(key) <= 4 and _acronym(doc.text[doc.start[i]:doc.end[i]]):
         return False

@@ -134,7 +134,34 @@ filmmaker artist singer rapper cartoonist publisher defender campaigner unionist
 spokesman spokeswoman spokesperson founder co-founder teacher student professor academic scholar
 researcher doctor nurse priest pastor bishop cleric preacher farmer businessman businesswoman
 opponent critic politician lawmaker candidate prisoner detainee victim suspect wife husband son daughter
-brother sister mother father widow
+brother sister mother father widow director coordinator chairman chairwoman chairperson secretary prosecutor
+judge counsel advocate organizer organiser officer president minister commander
+""".split())
+
+# Context after a name that shows a person ("He Qian alleged", "Li Wei was arrested", "Li Wei's lawyer").
+PERSON_VERBS = frozenset("""
+said says told tells alleged alleges accused accuses testified testifies wrote writes recalled recalls added
+explained insisted insists admitted admits denied denies sued pleaded complained recounted tweeted argued
+claimed urged
+""".split())
+PERSON_PASSIVES = frozenset("""
+arrested detained sentenced jailed imprisoned charged convicted acquitted released freed kidnapped abducted
+summoned interrogated questioned tortured assaulted harassed beaten born married fired dismissed elected
+appointed quoted groped raped murdered stabbed shot
+""".split())
+# Words allowed between a name and its verb ("Li Wei has also said", "Li Wei was later released").
+PERSON_AUXILIARIES = frozenset("was is were has had have been also later previously reportedly allegedly".split())
+# Nouns after a name's possessive that belong to persons, not places ("Li Wei's lawyer").
+PERSON_NOUNS = frozenset("""
+lawyer lawyers attorney attorneys wife husband son daughter mother father brother sister parents widow
+girlfriend boyfriend fiance fiancee accuser accusers allegations allegation accusations testimony lawsuit
+memoir
+""".split())
+# Capitalised words that open a sentence or a date, not a name ("Later Tehran said", "On Monday Baghdad said").
+NAME_OPENERS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december later meanwhile yesterday today tonight earlier instead however
+now then still also thus finally recently separately
 """.split())
 
 # Capitalised words after a place or demonym that make the phrase an organisation.

@@ -21,9 +21,10 @@ from typing import NamedTuple
 
 from marsad.places import lexicon as L
 from marsad.places.aliases import ARTICLES, arabic_token_forms
-from marsad.places.evidence import Hit, judge, listed, persons
+from marsad.places.evidence import Hit, judge, listed
 from marsad.places.gazetteer import Gazetteer
 from marsad.places.lookup import Lookup
+from marsad.places.persons import persons
 from marsad.places.sources import CURATED
 from marsad.places.tokens import Tokens, sentence_spans
 
@@ -158,7 +159,7 @@ def recognize(gaz: Gazetteer, text: str, *, threshold: float = 0.5, lookup: Look
     datelines = {m.start(1) for m in _DATELINE.finditer(text)} if "\n" in text or text[:1].isupper() else set()
     judged: list[tuple[Hit, tuple[str, float, str | None]]] = []
     prev_end = -1
-    names = persons(doc)
+    names = persons(doc, hits, lookup.facts)
     in_lists = listed(doc, hits)
     for n, hit in enumerate(hits):
         verdict = judge(lookup.facts, doc, hit, prev_end, hits[n + 1] if n + 1 < len(hits) else None, names,
