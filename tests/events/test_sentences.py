@@ -288,6 +288,29 @@ def test_an_arrest_counts_no_deaths_that_are_its_cause(body, expected):
     assert [(m.sub_event_type, m.fatalities) for m in mentions if m.lead] == [("Arrests", expected)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "lang", "value"),
+    [
+        ("Gunmen killed 12 villagers near Mopti, and six of the attackers also died when troops arrived.", "en", 18),
+        ("The army said it repelled the raid, killing 9 of the assailants, and lost three of its own men.", "en", 12),
+        ("أسفر الهجوم عن مقتل 7 من المسلحين واستشهاد جنديين في ريف حماة.", "ar", 9),
+        ("قتل مسلح ثلاثة مدنيين قبل أن تقتله الشرطة في الموصل.", "ar", 4),
+        # a further group told alone is the count, not twice the count
+        ("Four soldiers also died in the ambush.", "en", 4),
+        # a toll that rose is no further group
+        ("The strike killed 12 people; the toll later rose to 15.", "en", 15),
+    ],
+)
+def test_deaths_of_both_sides_are_added(sentence, lang, value):
+    assert fatalities_in(normalize_for_matching(sentence), lexicon(lang), sentence, lone=True).fatalities == value
+
+
+def test_an_arabic_stabbing_to_death_is_a_killing():
+    sentence = "طعن مجهولون بائعاً متجولاً حتى الموت في الموصل."
+    assert reading(sentence, "ar").sub_event_type == "Attack"
+    assert fatalities_in(normalize_for_matching(sentence), lexicon("ar"), sentence, lone=True).fatalities == 1
+
+
 def test_killed_or_injured_is_no_death_count():
     assert deaths("Several pilots were killed or injured in the supposed attack.") is None
 

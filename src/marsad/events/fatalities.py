@@ -62,7 +62,8 @@ _MONTH_BEFORE = re.compile(
 _MONTH_AFTER = re.compile(rf" {_MONTHS}(?![\w-])(?! (?:of|people|civilians|be|have)\b)")
 _DEATH_GATE = re.compile(r"kill|dead|died|death|slain|lives|execut|murder|massacr|slaughter|behead|assassin|lynch|gunned down|"
                          r"strangl|slaying|bodies|body|fatalit|toll|قتل|قتيل|مصرع|حتف|استشهاد|استشهد|شهداء|شهيد|وفاه|اعدام|اغتي|اغتال|جث|الموت|توفي|تحت التعذيب")
-_KILLER_TOO = re.compile(r"\bbefore (?:being|he was|she was|himself being) (?:killed|shot dead)\b|\bblew himself up\b")
+_KILLER_TOO = re.compile(r"\bbefore (?:being|he was|she was|himself being) (?:killed|shot dead)\b|\bblew himself up\b"
+                         r"|قبل ان (?:ت|ي)?\S*قتل(?:ه|ها)(?!\w)")
 _HURT = r"(?:wounded|injured|hurt|missing|arrested|detained|abducted|kidnapped)"
 _STOP = r"(?:on|in|at|near|by|from|during|after|before|while|when|as|said|says|including|of|the|a|an|according|to|with)"
 
@@ -208,21 +209,54 @@ def fatalities_in(folded: str, lex: Lexicon, text: str = "", lone: bool = False)
         return None
     if re.search(r"\bkilled (?:or|and|and/or) (?:injured|wounded)\b", folded):
         folded = re.sub(r"\bkilled (?:or|and|and/or) (?:injured|wounded)\b.*", "", folded)
+    further = _further_deaths(folded, lex)
     found = [
         value
         for index, pattern in enumerate(_patterns(lex.lang))
         for match in pattern.finditer(folded)
-        if (value := _from_match(match, lex, folded, verb_first=index < 2 if lex.lang == "ar" else index == 1)) is not None
+        if not any(start <= match.start("a") < end for start, end, _ in further)
+        and (value := _from_match(match, lex, folded, verb_first=index < 2 if lex.lang == "ar" else index == 1)) is not None
     ]
     if (toll := _toll(folded, lex)) is not None:
         found.append(toll)
     if found:
         most = max(found, key=lambda f: f.fatalities)
-        return Fatalities(most.fatalities + 1, most.fatalities + 1, None) if _KILLER_TOO.search(folded) and most.maximum is None else most
+        if most.maximum is None:
+            more = sum(value for _, _, value in further) + (1 if _KILLER_TOO.search(folded) else 0)
+            return Fatalities(most.fatalities + more, most.fatalities + more, None) if more else most
+        return most
+    if further:
+        return Fatalities(max(v for _, _, v in further), max(v for _, _, v in further), None)
     if lone and lone_victim(folded, text, lex.lang):
         one = 1 + _companions(folded, lex)
         return Fatalities(one, one, None)
     return None
+
+
+def _further_deaths(folded: str, lex: Lexicon) -> list[tuple[int, int, int]]:
+    """Deaths told as a further group beside a first figure, as (start, end, count): "… killed 18
+    soldiers, and 10 of the assailants also died", "… and lost four of its own men", "…
+    مقتل 11 من المهاجمين واستشهاد ثلاثة جنود"."""
+    found = []
+    for pattern in _further_patterns(lex.lang):
+        for match in pattern.finditer(folded):
+            value = _value(match.group("a"), lex)
+            if value is not None and value <= 100000 and not _is_date(match, folded, value):
+                found.append((match.start(), match.end(), value))
+    return found
+
+
+@lru_cache(maxsize=4)
+def _further_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+    from marsad.events.lexicon import lexicon
+
+    quantity = _quantity(lexicon(lang))
+    if lang == "ar":
+        return (re.compile(rf"(?<!\w)و(?:استشهاد|مقتل|مصرع) {quantity}(?!\w)"),)
+    return (
+        re.compile(rf"{quantity} (?:[^\s,.;]+ ){{0,4}}?(?:(?:were|was|had) )?also (?:died|dead|killed|been killed|lost their lives)\b"),
+        re.compile(rf"\blost {quantity} (?:of (?:its|their) (?:own )?)?(?:men|soldiers|troops|fighters|members|personnel|policemen|officers)\b"),
+    )
 
 
 def _companions(folded: str, lex: Lexicon) -> int:
