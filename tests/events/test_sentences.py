@@ -1,3 +1,5 @@
+import dataclasses
+
 import pytest
 
 from marsad.events import EventExtractor
@@ -309,6 +311,47 @@ def test_an_arabic_stabbing_to_death_is_a_killing():
     sentence = "طعن مجهولون بائعاً متجولاً حتى الموت في الموصل."
     assert reading(sentence, "ar").sub_event_type == "Attack"
     assert fatalities_in(normalize_for_matching(sentence), lexicon("ar"), sentence, lone=True).fatalities == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "value"),
+    [
+        ("Four people, including a 12-year-old boy, were killed when a shell hit the market.", "en", 4),
+        ("Between 8 and 11 people, most of them traders, were killed in the strike.", "en", 8),
+        ("Soldiers killed between 14 and 20 villagers in Kalo, witnesses said.", "en", 14),
+        ("Militants beheaded five farmers near Mocimboa da Praia.", "en", 5),
+        ("The bodies of 9 herders, two of them teenagers, were found near Djibo.", "en", 9),
+        ("Gunmen killed the village chief of Gorom on Sunday.", "en", 1),
+        ("A 60-year-old shepherd died when a mine exploded near Palmyra.", "en", 1),
+        ("قتل 5 أشخاص وأصيب 14 آخرون في قصف على سوق في الفاشر.", "ar", 5),
+    ],
+)
+def test_counts_around_appositions_ranges_and_one_person(sentence, lang, value):
+    assert fatalities_in(normalize_for_matching(sentence), lexicon(lang), sentence, lone=True).fatalities == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("The fighting left 22 soldiers killed or wounded, the rebels said.", "en"),
+        ("The raid left 9 militants killed or captured.", "en"),
+        ("أسفر القصف عن سقوط 30 بين قتيل وجريح في المخيم.", "ar"),
+        ("Troops repelled the attack, killing an unknown number of militants.", "en"),
+        ("Gunmen killed the soldiers guarding the bridge.", "en"),
+    ],
+)
+def test_totals_of_killed_and_hurt_and_unknown_groups_are_no_count(sentence, lang):
+    assert fatalities_in(normalize_for_matching(sentence), lexicon(lang), sentence, lone=True) is None
+
+
+def test_a_toll_told_in_the_next_sentence_joins_the_acled_note():
+    body = "On 9 May 2023, JNIM militants attacked a gendarmerie post in Markoye (Oudalan, Sahel). 9 gendarmes were killed."
+    doc, article = make_doc("", body, published=None)
+    town = dataclasses.replace(toponym(doc, article, "Markoye", country="BF", admin1="Sahel"), latitude=14.65, longitude=0.05)
+    region = dataclasses.replace(toponym(doc, article, "Sahel", country="BF", admin1="Sahel", feature_class="A"),
+                                 latitude=14.0, longitude=-0.6)
+    mentions, _ = EventExtractor().extract(doc, [article], [town, region], [])
+    assert [(m.sub_event_type, m.fatalities) for m in mentions if m.lead] == [("Armed clash", 9)]
 
 
 def test_killed_or_injured_is_no_death_count():

@@ -14,9 +14,12 @@ sentence is an *elaboration* of the mention before it when
   roadside bomb hit the convoy ... two drivers were killed" is one act), and
   neither is a change of territory or a defusal (:data:`OWN_EVENTS`);
 * both do not name different actors ("Russian bombers" after "the army");
+* both have the same status (a reported shooting is not folded into a disputed
+  claim of a downing);
 * it lies at most :data:`PARAGRAPH_REACH` paragraphs further on;
-* its place is the same, unknown, or within :data:`NEAR_KM` of the earlier one
-  (when neither has a place, only within one paragraph);
+* its place is the same, unknown, not named in its own sentence, or within
+  :data:`NEAR_KM` of the earlier one (when neither has a place, only within one
+  paragraph);
 * it does not announce a new instance ("another convoy", "in a separate
   attack", "elsewhere", "هجوم آخر").
 
@@ -58,6 +61,7 @@ FAMILIES = {
 OWN_EVENTS = frozenset({"Government regains territory", "Non-state actor overtakes territory", "Disrupted weapons use"})
 # told later, a weapon names what the earlier, generic sentence called an attack or a clash
 GENERIC_VIOLENCE = frozenset({"Armed clash", "Attack"})
+WEAPON_TYPE = "Explosions/Remote violence"  # what a weapon named later makes of it (an abduction told after does not)
 # within a family, a later sub-type replaces an earlier one ranked lower
 ESCALATION = {
     "Peaceful protest": 1,
@@ -77,13 +81,14 @@ def fold_elaborations(
 ) -> dict[int, list[EventMention]]:
     """``by_view`` with each elaborating sentence pointing at the mention it elaborates."""
     sources = {d.mention_id: d.date_source for d in details}
+    placed = {d.mention_id for d in details if d.own_place}
     folded: dict[int, list[EventMention]] = {}
     open_by_family: dict[str, tuple[int, int]] = {}  # family -> (view index of the mention, its paragraph)
     for index in sorted(by_view):
         found = by_view[index]
         kind = family(found[0]) if len(found) == 1 else None
         earlier = open_by_family.get(kind) if kind else None
-        if earlier is not None and _elaborates(views[index], found[0], folded[earlier[0]][0], sources, views[index].paragraph - earlier[1]):
+        if earlier is not None and _elaborates(views[index], found[0], folded[earlier[0]][0], sources, views[index].paragraph - earlier[1], placed):
             merged = merge(folded[earlier[0]][0], found[0])
             for key, value in folded.items():
                 folded[key] = [merged if m.mention_id == merged.mention_id else m for m in value]
@@ -96,7 +101,9 @@ def fold_elaborations(
     return folded
 
 
-def _elaborates(view: View, later: EventMention, earlier: EventMention, sources: dict[str, str], paragraphs_on: int) -> bool:
+def _elaborates(
+    view: View, later: EventMention, earlier: EventMention, sources: dict[str, str], paragraphs_on: int, placed: set[str]
+) -> bool:
     if view.is_title or later.background or earlier.background or paragraphs_on > PARAGRAPH_REACH:
         return False
     if sources.get(later.mention_id) == "sentence" and (
@@ -105,10 +112,14 @@ def _elaborates(view: View, later: EventMention, earlier: EventMention, sources:
         return False
     if not _compatible(later.sub_event_type, earlier.sub_event_type) or _other_actor(later, earlier):
         return False
+    if later.status != earlier.status:  # a report is not folded into a disputed claim, nor the reverse
+        return False
     if _NEW_INSTANCE.search(view.folded):
         return False
     if later.location is None and earlier.location is None:
         return paragraphs_on == 0
+    if later.mention_id not in placed and earlier.location is not None:
+        return True  # "11 gendarmes were killed." names no place: it is told of the place before
     return _near(later, earlier)
 
 
@@ -140,7 +151,7 @@ def merge(earlier: EventMention, later: EventMention) -> EventMention:
     """The earlier mention, coded by what the elaboration adds (same id). When a field comes
     from the elaboration (the sub-type, the toll), the evidence span stretches over it."""
     merged = earlier
-    weapon = earlier.sub_event_type in GENERIC_VIOLENCE and later.sub_event_type not in GENERIC_VIOLENCE
+    weapon = earlier.sub_event_type in GENERIC_VIOLENCE and sub_type(later.sub_event_type).event_type == WEAPON_TYPE
     if weapon or ESCALATION.get(later.sub_event_type, 0) > ESCALATION.get(earlier.sub_event_type, 0):
         kind = sub_type(later.sub_event_type)
         merged = dataclasses.replace(

@@ -38,13 +38,14 @@ class Fatalities:
 
 
 _QUALIFIER = {
-    "en": r"(?:(?:at least|some|about|around|nearly|almost|approximately|more than|over|up to|as many as|an estimated|a total of) )?",
+    "en": r"(?:(?:at least|between|some|about|around|nearly|almost|approximately|more than|over|up to|as many as|an estimated|a total of) )?",
     "ar": r"(?:(?:اكثر من|ما لا يقل عن|ما يزيد علي|نحو|حوالي|قرابه|زهاء|ما بين|بين|من) )?",
 }
 _EN_DEATH = (r"(?:killed|dead|died|slain|shot dead|lost (?:their|his|her) lives?|executed|murdered|massacred|slaughtered|"
              r"beheaded|assassinated|lynched|to death)")
 _AR_DEATH = r"(?:قتيل\w*|قتلي|قتلوا|لقوا حتفهم|حتفهم|مصرعهم|مصرع\w*|شهداء|شهيدا|جثث)"
-_EN_VERB_FIRST = (r"killing|killed|shot dead|shooting dead|murdered|assassinated|massacred|slaughtered|gunned down|"
+_EN_VERB_FIRST = (r"killing|killed|shot dead|shooting dead|murdered|assassinated|massacred|slaughtered|gunned down|beheaded|"
+                  r"(?:the )?bodies of|"
                   r"executed(?! an? )|leaving|left|claimed the lives of|(?:found|recovered|discovered) the bodies of|dead numbered")
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
@@ -64,6 +65,11 @@ _DEATH_GATE = re.compile(r"kill|dead|died|death|slain|lives|execut|murder|massac
                          r"strangl|slaying|bodies|body|fatalit|toll|قتل|قتيل|مصرع|حتف|استشهاد|استشهد|شهداء|شهيد|وفاه|اعدام|اغتي|اغتال|جث|الموت|توفي|تحت التعذيب")
 _KILLER_TOO = re.compile(r"\bbefore (?:being|he was|she was|himself being) (?:killed|shot dead)\b|\bblew himself up\b"
                          r"|قبل ان (?:ت|ي)?\S*قتل(?:ه|ها)(?!\w)")
+# a count of the killed and the wounded (or captured) together, with the words before it
+_KILLED_OR_HURT = re.compile(
+    r"(?:\S+ ){0,4}(?:killed (?:or|and/or) (?:injured|wounded|captured|hurt|arrested)|killed and (?:injured|wounded))\b.*"
+    r"|(?:\S+ ){0,2}بين (?:قتيل|قتلي) و(?:جريح|جرحي|مصاب)")
+_GROUP_OF_UNKNOWN_SIZE = re.compile(r" (?:[a-z-]+ )?(?:number|few|dozen|total|couple|series|hundred|score|handful)\b")
 _HURT = r"(?:wounded|injured|hurt|missing|arrested|detained|abducted|kidnapped)"
 _STOP = r"(?:on|in|at|near|by|from|during|after|before|while|when|as|said|says|including|of|the|a|an|according|to|with)"
 
@@ -86,7 +92,7 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
 
     quantity = _quantity(lexicon(lang))
     if lang == "ar":
-        not_a_date = r"(?!(?:في|يوم|منذ|عام|خلال|شهر)\b)"
+        not_a_date = r"(?!(?:في|يوم|منذ|عام|خلال|شهر)\b)(?![\d٠-٩])(?!و?(?:اصيب|جرح|اصابه))"
         return (
             re.compile(rf"(?:مقتل|قتل|مصرع|استشهاد|استشهد|وفاه|اعدام|اغتيال) {quantity}"),
             re.compile(rf"(?<!\w)(?:[وب])?قتل\w* (?:{not_a_date}\S+ ){{1,3}}?{quantity}"),
@@ -96,6 +102,8 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"{quantity} (?:[^\s,.;]+ ){{0,6}}?(?:(?:were|was|have been|had been|are|is|being) )?(?:reportedly |all |also )?{_EN_DEATH}(?! or (?:injured|wounded|hurt))"),
         re.compile(rf"\b(?:{_EN_VERB_FIRST}) (?:at least )?{quantity}(?! (?:others )?(?:wounded|injured))"),
         re.compile(rf"{quantity} (?:people |civilians |soldiers |fighters |militants |persons )?(?:deaths|fatalities|bodies|dead)\b"),
+        # "Three people, including a 10-year-old girl, were killed"
+        re.compile(rf"{quantity}(?: [^\s,.;]+){{0,3}}, [^.;]{{1,80}}?, (?:were|have been|had been) (?:reportedly |all |also )?{_EN_DEATH}"),
     )
 
 
@@ -168,6 +176,8 @@ def _from_match(match: re.Match[str], lex: Lexicon, folded: str, verb_first: boo
         return None
     if match.group("a").strip() in {"a", "an", "himself", "herself"} and not verb_first:
         return None  # "a convoy ... killed": the article is no count here
+    if match.group("a").strip() in {"a", "an"} and _GROUP_OF_UNKNOWN_SIZE.match(folded, match.end("a")):
+        return None  # "killing an unknown number of militants", "a few"
     high = _value(match.group("b"), lex) if match.group("b") else None
     qualifier = match.group("q").strip()
     if high is not None and _arabic_and(match, folded):
@@ -207,8 +217,7 @@ def fatalities_in(folded: str, lex: Lexicon, text: str = "", lone: bool = False)
         return Fatalities(0, 0, 0)
     if not _DEATH_GATE.search(folded):
         return None
-    if re.search(r"\bkilled (?:or|and|and/or) (?:injured|wounded)\b", folded):
-        folded = re.sub(r"\bkilled (?:or|and|and/or) (?:injured|wounded)\b.*", "", folded)
+    folded = _KILLED_OR_HURT.sub("", folded)  # "35 soldiers killed or wounded": a total, not deaths
     further = _further_deaths(folded, lex)
     found = [
         value

@@ -59,6 +59,7 @@ class MentionDetail:
     trigger: str
     sentence_index: int
     year_only: bool = False  # its date names only a year
+    own_place: bool = False  # its place is named in its own sentence (not taken from the article)
 
 
 def is_reference(ctx: Context, view: View, earlier_events: int) -> bool:
@@ -212,7 +213,10 @@ def build_mentions(ctx: Context, views: Sequence[View], view: View, date: EventD
             status=status_of(view, said), background=date.background, cameo=kind.cameo, plover=kind.plover,
         )
         tags = "; ".join(view.reading.tags)
-        built.append((with_tags(mention, tags), MentionDetail(mention_id, tags, date.source, view.reading.hit.trigger.name if view.reading.hit else "", view.index, date.year_only)))
+        built.append((with_tags(mention, tags), MentionDetail(
+            mention_id, tags, date.source, view.reading.hit.trigger.name if view.reading.hit else "", view.index, date.year_only,
+            own_place=view.start <= place.char_start < view.end,
+        )))
     return built
 
 

@@ -13,17 +13,23 @@ import re
 
 _EN_KILLED = (r"(?:killed|shot dead|murdered|slain|assassinated|beheaded|lynched|gunned down|executed|shot and killed|"
               r"found dead|(?:strangled|stabbed|hacked|beaten|burned|burnt|bludgeoned|stoned|tortured|shot|clubbed|kicked) to death)")
-_NOT_ONE = r"(?! (?:number|few|dozen|total|couple|series|hundred|score|handful)\b)"
+# "the village chief", "the driver": one person, not a group ("the men", "the police", "the soldiers")
+_WORD_OF_ONE = (r"(?![a-z-]*men\b)(?!(?:people|police|staff|crew|family|families|children|men|women|personnel|youth|militia|population|"
+                r"residents|army|military|government|regime|enemy|rest|majority|others|of|at|in|on|and|near|inside|with|"
+                r"from|by|during|while)\b)[a-z-]*[a-rt-z-]")
+_ONE_PERSON = rf"(?:{_WORD_OF_ONE} ){{0,2}}{_WORD_OF_ONE}\b(?! and\b)"
+_NOT_ONE = r"(?! (?:[a-z-]+ )?(?:number|few|dozen|total|couple|series|hundred|score|handful)\b)"
 _LONE_EN = (
     re.compile(rf"\b(?:was|has been|had been) (?:\w+ly )?(?:also )?{_EN_KILLED}\b"),
-    re.compile(rf"\b(?:killed|shot dead|murdered|assassinated|beheaded|lynched|gunned down|strangled|shot and killed) (?:him|her|a|an|one)\b{_NOT_ONE}"),
+    re.compile(rf"\b(?:killed|shot dead|murdered|assassinated|beheaded|lynched|gunned down|strangled|shot and killed) (?:him|her|a|an|one)\b{_NOT_ONE}"
+               rf"|\b(?:killed|shot dead|murdered|assassinated|gunned down|shot and killed) the {_ONE_PERSON}"),
     re.compile(r"\b(?:strangled|stabbed|hacked|beat|beaten|burned|burnt|bludgeoned|stoned|tortured|shot|clubbed|kicked) "
                r"(?:him|her|(?:a|an|the) (?:[a-z-]+ ){0,2}[a-z-]+(?<!s)) to death\b"
                r"|\bshot (?:him|her|(?:a|an|the) (?:[a-z-]+ ){0,2}[a-z-]+(?<!s)) dead\b"),
     re.compile(rf"\b(?:stabbed|beaten|hacked|burned|shot|clubbed) to death (?:him|her|a|an|one)\b{_NOT_ONE}"
                r"|\bexecuted (?:a|an) (?!(?:\S+ )?(?:attack|plan|operation|raid|strike|ambush|order|deal|search|warrant)\b)"),
     re.compile(rf"\b(?<!attempted )(?:killing|murder|assassination|lynching|beheading|slaying) of (?:a|an|one)\b{_NOT_ONE}"),
-    re.compile(r"\b(?:he|she) died\b|\bdied (?:after being|from (?:his|her)|of (?:his|her)|in (?:police |military |state )?(?:custody|detention))"),
+    re.compile(r"\b(?:he|she) died\b|^(?:a|an) (?:[\w-]+ ){0,4}?[a-z-]+(?<![^s]s) died\b|\bdied (?:after being|from (?:his|her)|of (?:his|her)|in (?:police |military |state )?(?:custody|detention))"),
     re.compile(r"\b(?:his|her) body was found\b|\bfound (?:his|her) body\b|\bthe body of (?:a|an)\b"),
 )
 _ROLE = r"(?:[a-z]+ ){0,3}"
