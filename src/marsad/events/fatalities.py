@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.events.lexicon import Lexicon
-from marsad.events.victims import lone_victim
+from marsad.events.victims import UNKNOWN_SIZE, lone_victim
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +46,7 @@ _EN_DEATH = (r"(?:killed|dead|died|slain|shot dead|lost (?:their|his|her) lives?
 _AR_DEATH = r"(?:قتيل\w*|قتلي|قتلوا|لقوا حتفهم|حتفهم|مصرعهم|مصرع\w*|شهداء|شهيدا|جثث)"
 _EN_VERB_FIRST = (r"killing|killed|shot dead|shooting dead|murdered|assassinated|massacred|slaughtered|gunned down|beheaded|"
                   r"(?:the )?bodies of|"
-                  r"executed(?! an? )|leaving|left|claimed the lives of|(?:found|recovered|discovered) the bodies of|dead numbered")
+                  r"executed(?! an? )|leaving|left|claimed the lives of|dead numbered")
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _COMPOUND = rf"(?:{'|'.join(_TENS)})-(?:{'|'.join(_UNITS)})"
@@ -69,7 +69,7 @@ _KILLER_TOO = re.compile(r"\bbefore (?:being|he was|she was|himself being) (?:ki
 _KILLED_OR_HURT = re.compile(
     r"(?:\S+ ){0,4}(?:killed (?:or|and/or) (?:injured|wounded|captured|hurt|arrested)|killed and (?:injured|wounded))\b.*"
     r"|(?:\S+ ){0,2}بين (?:قتيل|قتلي) و(?:جريح|جرحي|مصاب)")
-_GROUP_OF_UNKNOWN_SIZE = re.compile(r" (?:[a-z-]+ )?(?:number|few|dozen|total|couple|series|hundred|score|handful)\b")
+_GROUP_OF_UNKNOWN_SIZE = re.compile(UNKNOWN_SIZE)
 _HURT = r"(?:wounded|injured|hurt|missing|arrested|detained|abducted|kidnapped)"
 _STOP = r"(?:on|in|at|near|by|from|during|after|before|while|when|as|said|says|including|of|the|a|an|according|to|with)"
 
@@ -234,8 +234,9 @@ def fatalities_in(folded: str, lex: Lexicon, text: str = "", lone: bool = False)
             more = sum(value for _, _, value in further) + (1 if _KILLER_TOO.search(folded) else 0)
             return Fatalities(most.fatalities + more, most.fatalities + more, None) if more else most
         return most
-    if further:
-        return Fatalities(max(v for _, _, v in further), max(v for _, _, v in further), None)
+    if further:  # a further group told alone is the count
+        most_further = max(value for _, _, value in further)
+        return Fatalities(most_further, most_further, None)
     if lone and lone_victim(folded, text, lex.lang):
         one = 1 + _companions(folded, lex)
         return Fatalities(one, one, None)

@@ -18,7 +18,9 @@ _WORD_OF_ONE = (r"(?![a-z-]*men\b)(?!(?:people|police|staff|crew|family|families
                 r"residents|army|military|government|regime|enemy|rest|majority|others|of|at|in|on|and|near|inside|with|"
                 r"from|by|during|while)\b)[a-z-]*[a-rt-z-]")
 _ONE_PERSON = rf"(?:{_WORD_OF_ONE} ){{0,2}}{_WORD_OF_ONE}\b(?! and\b)"
-_NOT_ONE = r"(?! (?:[a-z-]+ )?(?:number|few|dozen|total|couple|series|hundred|score|handful)\b)"
+# " unknown number of", " few": what makes "a"/"an" no single victim and no count of one
+UNKNOWN_SIZE = r" (?:[a-z-]+ )?(?:number|few|dozen|total|couple|series|hundred|score|handful)\b"
+_NOT_ONE = rf"(?!{UNKNOWN_SIZE})"
 _LONE_EN = (
     re.compile(rf"\b(?:was|has been|had been) (?:\w+ly )?(?:also )?{_EN_KILLED}\b"),
     re.compile(rf"\b(?:killed|shot dead|murdered|assassinated|beheaded|lynched|gunned down|strangled|shot and killed) (?:him|her|a|an|one)\b{_NOT_ONE}"
