@@ -95,3 +95,48 @@ def test_where_a_convoy_came_from_is_not_where_it_was_hit():
     )
     body = [m for m in mentions if m.char_start > len("Convoy hit")]
     assert [(m.sub_event_type, m.location) for m in body] == [("Remote explosive/landmine/IED", "Hillah")]
+
+
+def test_the_dead_of_the_other_side_told_next_are_added_to_the_toll():
+    _, mentions, _ = _extract(
+        "Post attacked near Mopti",
+        "JNIM militants attacked an army post near Mopti. 7 soldiers were killed. "
+        "The army said 15 militants were killed in the counter-attack.",
+        [("Mopti", {"country": "ML", "admin1": "Mopti"})],
+    )
+    body = [m for m in mentions if m.char_start > len("Post attacked near Mopti")]
+    assert [(m.sub_event_type, m.fatalities) for m in body] == [("Armed clash", 22)]
+
+
+def test_dead_told_again_or_in_part_are_not_added():
+    _, mentions, _ = _extract(
+        "Village attacked",
+        "Gunmen killed 12 people in a village near Mopti. Four of them were soldiers killed in their homes. "
+        "Five soldiers were also killed, the army said.",
+        [("Mopti", {"country": "ML", "admin1": "Mopti"})],
+    )
+    body = [m for m in mentions if m.char_start > len("Village attacked")]
+    assert [m.fatalities for m in body] == [12]
+
+
+def test_a_change_of_territory_takes_the_toll_told_after_it_but_not_a_later_clash():
+    _, mentions, _ = _extract(
+        "Outpost overrun",
+        "Arakan Army fighters overran a military outpost in Paletwa. 14 soldiers and 3 AA fighters were killed.\n\n"
+        "The army regained ground east of Paletwa. Fighting was reported near Paletwa the next day.",
+        [("Paletwa", {"country": "MM", "admin1": "Chin"}), ("Paletwa", {"country": "MM", "admin1": "Chin", "occurrence": 1}),
+         ("Paletwa", {"country": "MM", "admin1": "Chin", "occurrence": 2})],
+    )
+    body = [(m.sub_event_type, m.fatalities) for m in mentions if m.char_start > len("Outpost overrun")]
+    assert body == [("Non-state actor overtakes territory", 17), ("Government regains territory", None), ("Armed clash", None)]
+
+
+def test_a_report_is_not_folded_into_a_disputed_claim():
+    _, mentions, _ = _extract(
+        "Helicopter down",
+        "Militants shot down an army helicopter near Baiji, a claim that could not be independently verified. "
+        "Troops clashed with the militants near Baiji.",
+        [("Baiji", {"country": "IQ", "admin1": "Salah ad Din"}), ("Baiji", {"country": "IQ", "admin1": "Salah ad Din", "occurrence": 1})],
+    )
+    body = [m for m in mentions if m.char_start > len("Helicopter down")]
+    assert len(body) == 2 and len({m.status for m in body}) == 2

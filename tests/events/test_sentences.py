@@ -35,6 +35,9 @@ def test_split_keeps_offsets_and_abbreviations():
         ("A roadside bomb targeted a convoy of contractors on the highway.", "Remote explosive/landmine/IED"),
         ("Gunmen ambushed an army patrol near Tarmiyah.", "Armed clash"),
         ("Clashes erupted between the SDF and Turkish-backed factions.", "Armed clash"),
+        ("ISWAP fighters raided a Nigerian army base in Malam Fatori.", "Armed clash"),
+        ("Militants raided a village near Mopti.", "Attack"),
+        ("Ethiopian troops and Fano militiamen fought for control of Lalibela.", "Armed clash"),
         ("Turkish artillery shelled villages north of Tal Tamr.", "Shelling/artillery/missile attack"),
         ("A drone strike hit a car on the airport road.", "Air/drone strike"),
         ("A suicide bomber blew himself up at a checkpoint.", "Suicide bomb"),
@@ -304,6 +307,31 @@ def test_an_arrest_counts_no_deaths_that_are_its_cause(body, expected):
     ],
 )
 def test_deaths_of_both_sides_are_added(sentence, lang, value):
+    assert fatalities_in(normalize_for_matching(sentence), lexicon(lang), sentence, lone=True).fatalities == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "value"),
+    [
+        # counts of different sides in one sentence are added
+        ("Gunmen attacked an army checkpoint in Sinjar, killing an Iraqi soldier; two of the attackers were killed.", "en", 3),
+        ("2 soldiers were killed, while 1 NPA fighter died in the firefight.", "en", 3),
+        # a part of a count, the wounded, and one side told twice add nothing
+        ("Twelve people were killed, four soldiers among them.", "en", 12),
+        ("3 soldiers were wounded and 2 militants were killed.", "en", 2),
+        ("Five soldiers were killed and 3 soldiers died later in hospital.", "en", 5),
+        # one person and the kin or bystanders joined to them
+        ("A traditional chief and his two sons were shot dead by gunmen at their home.", "en", 3),
+        ("A mother and her four children were killed when an airstrike hit their house.", "en", 5),
+        ("Shells hit a street, killing a woman and her two daughters as well as a shopkeeper nearby.", "en", 4),
+        ("A car bomb and two rockets killed 5 people.", "en", 5),
+        ("قتل مسلحون رجلاً وولديه في هجوم على منزلهم.", "ar", 3),
+        # the killer, once
+        ("A bomber blew himself up at a police station, killing four policemen and himself.", "en", 5),
+        ("A gunman killed three people at a bus terminal before turning the weapon on himself.", "en", 4),
+    ],
+)
+def test_sides_kin_and_killers_are_counted_once(sentence, lang, value):
     assert fatalities_in(normalize_for_matching(sentence), lexicon(lang), sentence, lone=True).fatalities == value
 
 

@@ -26,7 +26,10 @@ sentence is an *elaboration* of the mention before it when
 The elaboration's sentence then points at the earlier mention (claims made
 there concern it); the sub-type becomes the more telling of the two
 (:data:`ESCALATION`; a weapon named later replaces a generic attack or
-clash), and a death toll missing from the first is taken from the elaboration.
+clash), and a death toll missing from the first is taken from the elaboration;
+the dead of another side told there are added to it ("7 soldiers were killed.
+FAMa said 15 militants were killed" -> 22).  A change of territory takes the
+toll of the fighting told after it, and nothing else.
 Title mentions are left to the lead logic.
 """
 
@@ -59,6 +62,9 @@ FAMILIES = {
 }
 # a change of territory is an event of its own, never a face of another
 OWN_EVENTS = frozenset({"Government regains territory", "Non-state actor overtakes territory", "Disrupted weapons use"})
+# a change of territory takes the toll of the fighting told after it, and nothing else of it
+TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+TERRITORY_FAMILY = "violence"
 # told later, a weapon names what the earlier, generic sentence called an attack or a clash
 GENERIC_VIOLENCE = frozenset({"Armed clash", "Attack"})
 WEAPON_TYPE = "Explosions/Remote violence"  # what a weapon named later makes of it (an abduction told after does not)
@@ -82,6 +88,7 @@ def fold_elaborations(
     """``by_view`` with each elaborating sentence pointing at the mention it elaborates."""
     sources = {d.mention_id: d.date_source for d in details}
     placed = {d.mention_id for d in details if d.own_place}
+    victims = {d.mention_id: d.victims for d in details}
     folded: dict[int, list[EventMention]] = {}
     open_by_family: dict[str, tuple[int, int]] = {}  # family -> (view index of the mention, its paragraph)
     for index in sorted(by_view):
@@ -89,16 +96,34 @@ def fold_elaborations(
         kind = family(found[0]) if len(found) == 1 else None
         earlier = open_by_family.get(kind) if kind else None
         if earlier is not None and _elaborates(views[index], found[0], folded[earlier[0]][0], sources, views[index].paragraph - earlier[1], placed):
-            merged = merge(folded[earlier[0]][0], found[0])
+            first = folded[earlier[0]][0]
+            merged = merge(first, found[0], _other_dead(views[index], found[0], first, victims))
+            victims[merged.mention_id] = victims.get(first.mention_id, frozenset()) | victims.get(found[0].mention_id, frozenset())
             for key, value in folded.items():
                 folded[key] = [merged if m.mention_id == merged.mention_id else m for m in value]
             folded[index] = [merged]
             open_by_family[kind] = (earlier[0], views[index].paragraph)  # the next elaboration may follow this one
             continue
         folded[index] = found
-        if kind and not found[0].background and not views[index].is_title:
-            open_by_family[kind] = (index, views[index].paragraph)
+        opens = kind or (TERRITORY_FAMILY if len(found) == 1 and found[0].sub_event_type in TERRITORY else None)
+        if opens and not found[0].background and not views[index].is_title:
+            open_by_family[opens] = (index, views[index].paragraph)
     return folded
+
+
+_SUBSET = re.compile(r"\b(?:includ\w*|among (?:them|whom|those|the)|of (?:them|whom|those)|toll)\b|(?<!\w)(?:بينهم|منهم|من بينهم|حصيله|عدد)(?!\w)")
+
+
+def _other_dead(view: View, later: EventMention, earlier: EventMention, victims: dict[str, frozenset[str]]) -> int:
+    """The deaths an elaboration adds to the toll told before: those of another side ("7 soldiers
+    were killed. FAMa said 15 militants were killed" -> 15).  Dead of a side already counted,
+    of no side said ("people"), a part ("among them"), or a new toll add nothing."""
+    before, now = victims.get(earlier.mention_id, frozenset()), victims.get(later.mention_id, frozenset())
+    if not earlier.fatalities or not later.fatalities or earlier.fatalities_max is not None or later.fatalities_max is not None:
+        return 0
+    if not before or not now or before & now or _SUBSET.search(view.folded):
+        return 0
+    return later.fatalities
 
 
 def _elaborates(
@@ -112,6 +137,8 @@ def _elaborates(
         return False
     if not _compatible(later.sub_event_type, earlier.sub_event_type) or _other_actor(later, earlier):
         return False
+    if earlier.sub_event_type in TERRITORY and later.fatalities is None:
+        return False  # only the toll joins a change of territory ("fighting was reported" is a clash of its own)
     if later.status != earlier.status:  # a report is not folded into a disputed claim, nor the reverse
         return False
     if _NEW_INSTANCE.search(view.folded):
@@ -128,6 +155,8 @@ def _compatible(later: str, earlier: str) -> bool:
     or two faces of one act of violence (the earlier sentence's sub-type stands)."""
     if later == earlier or {later, earlier} <= set(ESCALATION):
         return True
+    if earlier in TERRITORY:
+        return later in GENERIC_VIOLENCE  # "14 soldiers and 3 AA fighters were killed", not an air strike after
     return FAMILIES.get(sub_type(later).event_type) == FAMILIES.get(sub_type(earlier).event_type) == "violence"
 
 
@@ -135,7 +164,7 @@ def _other_actor(later: EventMention, earlier: EventMention) -> bool:
     """Both sentences name who acted, and not the same one ("Russian bombers struck ..."
     after "the army took three villages")."""
     named = [a for a in (later.actor1, earlier.actor1) if a and not a.startswith(GENERIC_PREFIXES)]
-    return len(named) == 2 and named[0] != named[1]
+    return len(named) == 2 and named[0] != named[1] and later.actor1 != earlier.actor2  # the other side of one fight
 
 
 
@@ -147,9 +176,10 @@ def _near(later: EventMention, earlier: EventMention) -> bool:
     return haversine_km(later.latitude, later.longitude, earlier.latitude, earlier.longitude) <= NEAR_KM  # type: ignore[arg-type]
 
 
-def merge(earlier: EventMention, later: EventMention) -> EventMention:
+def merge(earlier: EventMention, later: EventMention, added_dead: int = 0) -> EventMention:
     """The earlier mention, coded by what the elaboration adds (same id). When a field comes
-    from the elaboration (the sub-type, the toll), the evidence span stretches over it."""
+    from the elaboration (the sub-type, the toll, ``added_dead`` of another side), the evidence
+    span stretches over it."""
     merged = earlier
     weapon = earlier.sub_event_type in GENERIC_VIOLENCE and sub_type(later.sub_event_type).event_type == WEAPON_TYPE
     if weapon or ESCALATION.get(later.sub_event_type, 0) > ESCALATION.get(earlier.sub_event_type, 0):
@@ -164,6 +194,9 @@ def merge(earlier: EventMention, later: EventMention) -> EventMention:
         merged = dataclasses.replace(
             merged, fatalities=later.fatalities, fatalities_min=later.fatalities_min, fatalities_max=later.fatalities_max
         )
+    elif added_dead and merged.fatalities is not None:
+        total = merged.fatalities + added_dead
+        merged = dataclasses.replace(merged, fatalities=total, fatalities_min=total, fatalities_max=None)
     if merged is earlier:
         return earlier
     start, end = min(earlier.char_start, later.char_start), max(earlier.char_end, later.char_end)

@@ -10,6 +10,11 @@
 * groups are added up: "killed five soldiers and three civilians" -> 8,
   "two policemen and a soldier were killed" -> 3, "مقتل جنديين وثلاثة مسلحين"
   -> 5 ("including four children", "nine of them soldiers" add nothing);
+* counts of different sides are added, in one sentence ("killing an Iraqi
+  soldier; two of the attackers were killed" -> 3) as across the sentences of
+  one event (``elaborate``), but a side counted twice, "people", or a part
+  ("four soldiers among them") adds nothing; one person and their kin ("a
+  chief and his two sons were shot dead" -> 3, "رجلاً وولديه" -> 3);
 * a toll takes its latest figure: "the death toll rose to 25", "climbed from
   6 to 10" -> 10, "ارتفع عدد القتلى إلى 13";
 * one victim is one death: "a journalist was shot dead", "gunmen killed him",
@@ -25,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.events.lexicon import Lexicon
-from marsad.events.victims import UNKNOWN_SIZE, lone_victim
+from marsad.events.victims import UNKNOWN_SIZE, lone_victim, sides_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +40,7 @@ class Fatalities:
     fatalities: int
     minimum: int | None
     maximum: int | None
+    sides: frozenset[str] = frozenset()  # who the dead counted were (victims.sides_of), when the words say
 
 
 _QUALIFIER = {
@@ -55,6 +61,7 @@ _SELF = r"(?:himself|herself)"  # the bomber who died with his victims
 _KIN = r"(?:his|her|their) (?:driver|son|daughter|wife|husband|brother|sister|father|mother|bodyguard|guard|companion|nephew|cousin|child)"
 # Arabic kin and companions with a possessive: وابنه، وزوجته، مع شقيقه، وسائقه
 _AR_KIN = r"(?:ابن|ابنت|نجل|شقيق|شقيقت|زوج|زوجت|والد|والدت|اخي|اخت|سائق|مرافق|حارس)(?:ه|ها)"
+_AR_KIN_TWO = r"(?:ولدي|ابني|ابنتي|نجلي|شقيقي|طفلي)(?:ه|ها)"  # the dual: وولديه "and his two sons"
 _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
            r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?")
 _MONTH_BEFORE = re.compile(
@@ -63,7 +70,8 @@ _MONTH_BEFORE = re.compile(
 _MONTH_AFTER = re.compile(rf" {_MONTHS}(?![\w-])(?! (?:of|people|civilians|be|have)\b)")
 _DEATH_GATE = re.compile(r"kill|dead|died|death|slain|lives|execut|murder|massacr|slaughter|behead|assassin|lynch|gunned down|"
                          r"strangl|slaying|bodies|body|fatalit|toll|قتل|قتيل|مصرع|حتف|استشهاد|استشهد|شهداء|شهيد|وفاه|اعدام|اغتي|اغتال|جث|الموت|توفي|تحت التعذيب")
-_KILLER_TOO = re.compile(r"\bbefore (?:being|he was|she was|himself being) (?:killed|shot dead)\b|\bblew himself up\b"
+_KILLER_TOO = re.compile(r"\bbefore (?:being|he was|she was|himself being) (?:killed|shot dead)\b|\bblew (?:himself|herself) up\b"
+                         r"|\b(?:turn(?:ed|ing) (?:the|his|her) (?:gun|weapon|rifle|pistol) on|(?:killed|shot)) (?:himself|herself)\b"
                          r"|قبل ان (?:ت|ي)?\S*قتل(?:ه|ها)(?!\w)")
 # a count of the killed and the wounded (or captured) together, with the words before it
 _KILLED_OR_HURT = re.compile(
@@ -83,7 +91,8 @@ def _quantity(lex: Lexicon) -> str:
     number = _number(lex)
     joiner = r"(?: to | or | and |-|–)" if lex.lang == "en" else r"(?: و ?| الي | او |-|–)"
     before = r"\b" if lex.lang == "en" else r"(?<!\w)(?:[وب])?(?:ال)?"
-    return rf"(?P<q>{_QUALIFIER[lex.lang]}){before}(?P<a>{number})(?!\w)(?:{joiner}(?P<b>{number}))?"
+    after = r"(?!\w)" if lex.lang == "en" else r"ا?(?!\w)"  # Arabic accusative: قتلوا رجلاً
+    return rf"(?P<q>{_QUALIFIER[lex.lang]}){before}(?P<a>{number}){after}(?:{joiner}(?P<b>{number}))?"
 
 
 @lru_cache(maxsize=4)
@@ -99,7 +108,7 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
             re.compile(rf"{quantity} (?:\S+ ){{0,2}}?{_AR_DEATH}"),
         )
     return (
-        re.compile(rf"{quantity} (?:[^\s,.;]+ ){{0,6}}?(?:(?:were|was|have been|had been|are|is|being) )?(?:reportedly |all |also )?{_EN_DEATH}(?! or (?:injured|wounded|hurt))"),
+        re.compile(rf"{quantity} (?:(?!{_HURT}\b)[^\s,.;]+ ){{0,6}}?(?:(?:were|was|have been|had been|are|is|being) )?(?:reportedly |all |also )?{_EN_DEATH}(?! or (?:injured|wounded|hurt))"),
         re.compile(rf"\b(?:{_EN_VERB_FIRST}) (?:at least )?{quantity}(?! (?:others )?(?:wounded|injured))"),
         re.compile(rf"{quantity} (?:people |civilians |soldiers |fighters |militants |persons )?(?:deaths|fatalities|bodies|dead)\b"),
         # "Three people, including a 10-year-old girl, were killed"
@@ -125,6 +134,8 @@ def _value(text: str, lex: Lexicon) -> int | None:
         return int(text)
     if re.fullmatch(_SELF, text) or re.fullmatch(_KIN, text) or re.fullmatch(_AR_KIN, text):
         return 1
+    if re.fullmatch(_AR_KIN_TWO, text):
+        return 2
     if "-" in text and (parts := text.split("-")) and parts[0] in _TENS:
         return _TENS[parts[0]] + _UNITS.get(parts[1], 0)
     return lex.numbers.get(text)
@@ -150,9 +161,9 @@ def _group_pattern(lang: str) -> re.Pattern[str]:
 
     number = _number(lexicon(lang))
     if lang == "ar":
-        return re.compile(rf"(?: [^\s،,.]+){{0,3}}?(?P<j> و) ?(?P<n>{number}|{_AR_KIN})(?!\w)")
+        return re.compile(rf"(?: [^\s،,.]+){{0,3}}?(?P<j> و) ?(?P<n>{number}|{_AR_KIN_TWO}|{_AR_KIN})(?!\w)")
     word = rf"(?!{_STOP}\b)[a-z'-]+"
-    return re.compile(rf"(?: {word}){{0,3}}?(?P<j>,? and|, and|,| as well as| along with(?: (?:his|her|their))?) (?:at least |another |a further )?(?P<n>{number}|{_KIN})\b(?! of )(?!(?: \S+){{0,3}} {_HURT})")
+    return re.compile(rf"(?: {word}){{0,3}}?(?P<j>,? and|, and|,| as well as| along with) (?:at least |another |a further |(?:his|her|their) )?(?P<n>{number}|{_KIN})\b(?! of )(?!(?: \S+){{0,3}} {_HURT})")
 
 
 def _is_date(match: re.Match[str], folded: str, value: int) -> bool:
@@ -174,8 +185,10 @@ def _from_match(match: re.Match[str], lex: Lexicon, folded: str, verb_first: boo
     low = _value(match.group("a"), lex)
     if low is None or low > 100000 or _is_date(match, folded, low):
         return None
-    if match.group("a").strip() in {"a", "an", "himself", "herself"} and not verb_first:
-        return None  # "a convoy ... killed": the article is no count here
+    if match.group("a").strip() in {"himself", "herself"} and not verb_first:
+        return None
+    if match.group("a").strip() in {"a", "an"} and not verb_first:
+        return _one_and_more(match, lex, folded)  # "a convoy ... killed": the article alone is no count
     if match.group("a").strip() in {"a", "an"} and _GROUP_OF_UNKNOWN_SIZE.match(folded, match.end("a")):
         return None  # "killing an unknown number of militants", "a few"
     high = _value(match.group("b"), lex) if match.group("b") else None
@@ -186,9 +199,35 @@ def _from_match(match: re.Match[str], lex: Lexicon, folded: str, verb_first: boo
         return Fatalities(low, low, high)
     if qualifier == "up to":
         return Fatalities(1, 1, low)
-    counted_to = match.end("a")
+    counted_to = match.end("a") + (folded.startswith("ا", match.end("a")) and lex.lang == "ar")
     low += _more_groups(folded[counted_to:counted_to + 80] if verb_first else folded[counted_to:match.end()], lex)
-    return Fatalities(low, low, None)
+    return Fatalities(low, low, None, sides_of(_own_words(match, folded, verb_first)))
+
+
+_PASSIVE_DEATH = re.compile(r"\b(?:were|have been|had been|are|died|dead)\b")
+
+
+def _one_and_more(match: re.Match[str], lex: Lexicon, folded: str) -> Fatalities | None:
+    """"A traditional chief and his two sons were shot dead" -> 3, "a soldier and a civilian were
+    killed" -> 2: one person and those joined to them, as the subject of a passive death."""
+    told = folded[match.end("a"):match.end()]
+    more = _more_groups(told, lex)
+    if not more or not _PASSIVE_DEATH.search(told):
+        return None
+    return Fatalities(1 + more, 1 + more, None, sides_of(folded[match.start("a"):match.end()]))
+
+
+_WINDOW_END = re.compile(rf"[,.;:،؛]| (?:in|on|at|near|when|as|while|after|during|before|said|says|according|{_HURT}|و?(?:اصيب|جرح)|في|علي|قرب|بعد|خلال)(?!\w)")
+
+
+def _own_words(match: re.Match[str], folded: str, verb_first: bool) -> str:
+    """The words that say who a count's dead were: up to the death word ("seven of its soldiers
+    died"), or after the number when the verb comes first ("killed 12 of the attackers as …")."""
+    if not verb_first:
+        return folded[match.start("a"):match.end()]
+    window = folded[match.start("a"):match.end("a") + 60]
+    cut = _WINDOW_END.search(window, match.end("a") - match.start("a"))
+    return window[:cut.start()] if cut else window
 
 
 def _toll(folded: str, lex: Lexicon) -> Fatalities | None:
@@ -220,27 +259,57 @@ def fatalities_in(folded: str, lex: Lexicon, text: str = "", lone: bool = False)
     folded = _KILLED_OR_HURT.sub("", folded)  # "35 soldiers killed or wounded": a total, not deaths
     further = _further_deaths(folded, lex)
     found = [
-        value
+        (value, match.start("a"))
         for index, pattern in enumerate(_patterns(lex.lang))
         for match in pattern.finditer(folded)
         if not any(start <= match.start("a") < end for start, end, _ in further)
         and (value := _from_match(match, lex, folded, verb_first=index < 2 if lex.lang == "ar" else index == 1)) is not None
     ]
     if (toll := _toll(folded, lex)) is not None:
-        found.append(toll)
+        found.append((toll, -1))
     if found:
-        most = max(found, key=lambda f: f.fatalities)
+        most = _sides_added(found, folded)
         if most.maximum is None:
-            more = sum(value for _, _, value in further) + (1 if _KILLER_TOO.search(folded) else 0)
+            more = sum(value for _, _, value in further) + _killer_too(folded)
             return Fatalities(most.fatalities + more, most.fatalities + more, None) if more else most
         return most
     if further:  # a further group told alone is the count
-        most_further = max(value for _, _, value in further)
-        return Fatalities(most_further, most_further, None)
+        start, end, most_further = max(further, key=lambda item: item[2])
+        return Fatalities(most_further, most_further, None, sides_of(folded[start:end]))
     if lone and lone_victim(folded, text, lex.lang):
         one = 1 + _companions(folded, lex)
         return Fatalities(one, one, None)
     return None
+
+
+_SUBSET = re.compile(r"\b(?:includ\w*|among (?:them|whom|those|the)|of (?:them|whom|those))\b|(?<!\w)(?:بينهم|منهم|من بينهم)(?!\w)")
+
+
+def _sides_added(found: list[tuple[Fatalities, int]], folded: str) -> Fatalities:
+    """The largest count, plus the counts of other sides told apart in the sentence: "killing an
+    Iraqi soldier; two of the attackers were killed" -> 3.  A count of a side already counted, of
+    no side ("people"), or a part of another ("including four children") adds nothing."""
+    ranked = sorted(found, key=lambda item: -item[0].fatalities)
+    most, at = ranked[0]
+    if most.maximum is not None or not most.sides:
+        return most
+    total, counted = most.fatalities, set(most.sides)
+    for other, start in ranked[1:]:
+        if other.maximum is not None or not other.sides or other.sides & counted or start < 0:
+            continue
+        if _SUBSET.search(folded, min(at, start), max(at, start) + 16):
+            continue
+        total, counted = total + other.fatalities, counted | other.sides
+    return Fatalities(total, total, None, frozenset(counted)) if total != most.fatalities else most
+
+
+def _killer_too(folded: str) -> int:
+    """1 when the killer died too ("blew himself up", "turning the weapon on himself"), unless a
+    group already counted him ("killing four policemen and himself")."""
+    return 1 if _KILLER_TOO.search(folded) and not _SELF_COUNTED.search(folded) else 0
+
+
+_SELF_COUNTED = re.compile(r"(?:,|\band|\bas well as) (?:himself|herself)\b")
 
 
 def _further_deaths(folded: str, lex: Lexicon) -> list[tuple[int, int, int]]:

@@ -60,6 +60,7 @@ class MentionDetail:
     sentence_index: int
     year_only: bool = False  # its date names only a year
     own_place: bool = False  # its place is named in its own sentence (not taken from the article)
+    victims: frozenset[str] = frozenset()  # the sides its dead were on, as its sentence says (victims.sides_of)
 
 
 def is_reference(ctx: Context, view: View, earlier_events: int) -> bool:
@@ -215,7 +216,7 @@ def build_mentions(ctx: Context, views: Sequence[View], view: View, date: EventD
         tags = "; ".join(view.reading.tags)
         built.append((with_tags(mention, tags), MentionDetail(
             mention_id, tags, date.source, view.reading.hit.trigger.name if view.reading.hit else "", view.index, date.year_only,
-            own_place=view.start <= place.char_start < view.end,
+            own_place=view.start <= place.char_start < view.end, victims=deaths.sides if deaths else frozenset(),
         )))
     return built
 

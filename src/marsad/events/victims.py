@@ -10,6 +10,7 @@ sentence; named victims are found in the sentence as written (capitals).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _EN_KILLED = (r"(?:killed|shot dead|murdered|slain|assassinated|beheaded|lynched|gunned down|executed|shot and killed|"
               r"found dead|(?:strangled|stabbed|hacked|beaten|burned|burnt|bludgeoned|stoned|tortured|shot|clubbed|kicked) to death)")
@@ -60,3 +61,31 @@ def lone_victim(folded: str, text: str, lang: str) -> bool:
         if named is not None and not _AND_ANOTHER.match(text, named.end()):
             return True
     return False
+
+
+# Who the dead were, by side: counts of different sides told apart are added ("7 soldiers were
+# killed. FAMa said 15 militants were killed" -> 22); counts of one side, or of "people", may
+# be the same dead told twice, so only the largest is kept.
+_SIDE_WORDS = {
+    "state": (r"soldiers?|troops?|servicem[ae]n|policem[ae]n|police ?officers?|police|gendarmes?|officers?|"
+              r"security (?:forces|personnel|men|guards?|officers?|agents?)|guards?|peacekeepers?|marines?|conscripts?|"
+              r"جندي|جنديا|جنديان|جنديين|جنود|جنوده|شرطي|شرطيا|شرطيين|شرطيان|ضابط|ضباط|افراد (?:ال)?امن|عناصر (?:ال)?(?:امن|شرطه|جيش)"),
+    "armed": (r"militants?|insurgents?|fighters?|attackers?|assailants?|gunm[ae]n|rebels?|bandits?|jihadists?|terrorists?|"
+              r"combatants?|militiam[ae]n|militia members?|extremists?|raiders?|kidnappers?|(?:suicide )?bombers?|gang members?|"
+              r"مسلح|مسلحا|مسلحين|مسلحون|مهاجم|مهاجمين|المهاجمين|مقاتل|مقاتلا|مقاتلين|مقاتلان|ارهابي|ارهابيين|متشدد|متشددين|عناصر|عنصرا|عنصرين|انتحاري"),
+    "civilian": (r"civilians?|villagers?|residents?|children|child|women|woman|girls?|boys?|farmers?|students?|pupils?|"
+                 r"worshippers?|passengers?|workers?|miners?|herders?|guests?|patients?|shopkeepers?|vendors?|traders?|"
+                 r"journalists?|teachers?|refugees?|relatives?|daughters?|sons?|wife|husband|mother|father|family members?|"
+                 r"مدني|مدنيا|مدنيين|مدنيان|مدنيون|اطفال|طفل|طفلا|طفلان|طفلين|نساء|امراه|مسعف|مسعفين|مزارع|مزارعين|صحفي|سايق|رجل|رجلا"),
+}
+
+
+@lru_cache(maxsize=1)
+def _side_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((side, re.compile(rf"(?<!\w)(?:[وبل]|ال)?(?:{words})(?!\w)")) for side, words in _SIDE_WORDS.items())
+
+
+def sides_of(window: str) -> frozenset[str]:
+    """The sides ("state", "armed", "civilian") a count's own words name: "7 soldiers" -> state,
+    "two of the attackers" -> armed; "people", "others" name none."""
+    return frozenset(side for side, pattern in _side_patterns() if pattern.search(window))
