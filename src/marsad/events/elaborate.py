@@ -164,7 +164,10 @@ def _other_actor(later: EventMention, earlier: EventMention) -> bool:
     """Both sentences name who acted, and not the same one ("Russian bombers struck ..."
     after "the army took three villages")."""
     named = [a for a in (later.actor1, earlier.actor1) if a and not a.startswith(GENERIC_PREFIXES)]
-    return len(named) == 2 and named[0] != named[1] and later.actor1 != earlier.actor2  # the other side of one fight
+    if len(named) < 2 or named[0] == named[1]:
+        return False
+    # the other side of the same fight, firing back ("The army said it killed 19 insurgents")
+    return not (later.actor1 == earlier.actor2 and later.sub_event_type in GENERIC_VIOLENCE)
 
 
 

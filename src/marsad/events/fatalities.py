@@ -108,7 +108,7 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
             re.compile(rf"{quantity} (?:\S+ ){{0,2}}?{_AR_DEATH}"),
         )
     return (
-        re.compile(rf"{quantity} (?:(?!{_HURT}\b)[^\s,.;]+ ){{0,6}}?(?:(?:were|was|have been|had been|are|is|being) )?(?:reportedly |all |also )?{_EN_DEATH}(?! or (?:injured|wounded|hurt))"),
+        re.compile(rf"{quantity} (?:(?!{_HURT}\b(?! and (?:then |later )?{_EN_DEATH}))[^\s,.;]+ ){{0,6}}?(?:(?:were|was|have been|had been|are|is|being) )?(?:reportedly |all |also )?{_EN_DEATH}(?! or (?:injured|wounded|hurt))"),
         re.compile(rf"\b(?:{_EN_VERB_FIRST}) (?:at least )?{quantity}(?! (?:others )?(?:wounded|injured))"),
         re.compile(rf"{quantity} (?:people |civilians |soldiers |fighters |militants |persons )?(?:deaths|fatalities|bodies|dead)\b"),
         # "Three people, including a 10-year-old girl, were killed"
