@@ -326,6 +326,13 @@ def test_deaths_of_both_sides_are_added(sentence, lang, value):
         ("Shells hit a street, killing a woman and her two daughters as well as a shopkeeper nearby.", "en", 4),
         ("A car bomb and two rockets killed 5 people.", "en", 5),
         ("قتل مسلحون رجلاً وولديه في هجوم على منزلهم.", "ar", 3),
+        # a list that opens the sentence, kin and companions in a row, a corrected toll
+        ("5 FARDC soldiers, 3 Wazalendo and 8 M23 combatants were killed.", "en", 16),
+        ("Of the 12 people, 3 soldiers and 2 civilians were killed.", "en", 5),
+        ("A roadside bomb killed the district governor along with his driver and a bodyguard.", "en", 3),
+        ("Several people, among them two police officers, died when a grenade was thrown into a bar.", "en", 3),
+        ("Police had said 10 people died in the shooting, but on Monday corrected the figure to seven.", "en", 7),
+        ("وقال الجيش إنه فقد ٩ من جنوده، فيما أفاد شهود بمقتل ١٤ من عناصر الدعم السريع.", "ar", 23),
         # the killer, once
         ("A bomber blew himself up at a police station, killing four policemen and himself.", "en", 5),
         ("A gunman killed three people at a bus terminal before turning the weapon on himself.", "en", 4),

@@ -106,13 +106,14 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
             re.compile(rf"(?:مقتل|قتل|مصرع|استشهاد|استشهد|وفاه|اعدام|اغتيال) {quantity}"),
             re.compile(rf"(?<!\w)(?:[وب])?قتل\w* (?:{not_a_date}\S+ ){{1,3}}?{quantity}"),
             re.compile(rf"{quantity} (?:\S+ ){{0,2}}?{_AR_DEATH}"),
+            re.compile(rf"(?<!\w)(?:فقد|خسر)\w* {quantity} من (?:جنود|عناصر|مقاتلي|افراد|رجال)\w*"),  # "lost 9 of its soldiers"
         )
     return (
         re.compile(rf"{quantity} (?:(?!{_HURT}\b(?! and (?:then |later )?{_EN_DEATH}))[^\s,.;]+ ){{0,6}}?(?:(?:were|was|have been|had been|are|is|being) )?(?:reportedly |all |also )?{_EN_DEATH}(?! or (?:injured|wounded|hurt))"),
         re.compile(rf"\b(?:{_EN_VERB_FIRST}) (?:at least )?{quantity}(?! (?:others )?(?:wounded|injured))"),
         re.compile(rf"{quantity} (?:people |civilians |soldiers |fighters |militants |persons )?(?:deaths|fatalities|bodies|dead)\b"),
         # "Three people, including a 10-year-old girl, were killed"
-        re.compile(rf"{quantity}(?: [^\s,.;]+){{0,3}}, [^.;]{{1,80}}?, (?:were|have been|had been) (?:reportedly |all |also )?{_EN_DEATH}"),
+        re.compile(rf"{quantity}(?: [^\s,.;]+){{0,3}}, [^.;]{{1,80}}?, (?:(?:were|have been|had been) (?:reportedly |all |also )?{_EN_DEATH}|died|lost their lives)"),
     )
 
 
@@ -124,7 +125,8 @@ def _toll_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     quantity = _quantity(lexicon(lang))
     if lang == "ar":
         return re.compile(r"(?:عدد (?:ال)?(?:قتلي|ضحايا)|حصيله (?:ال)?\S+)"), re.compile(rf" (?:\S+ ){{0,8}}?(?:الي |ل|بلغت |بلغ )?{quantity}")
-    head = re.compile(r"\b(?:death toll|toll|number of (?:people |those |civilians )?(?:killed|dead))\b")
+    head = re.compile(r"\b(?:death toll|toll|number of (?:people |those |civilians )?(?:killed|dead)|"
+                      r"(?:corrected|revised|lowered|updated) (?:the |its )?(?:figure|count|number))\b")
     return head, re.compile(rf"[^.;]{{0,120}}?(?P<up>\b(?:rose|risen|climbed|increased|jumped|went up) )?(?:\bto|\bat|\breached|\bhit|\bfrom|\bbetween|\bof) (?!an? |the ){quantity}")
 
 
@@ -200,8 +202,33 @@ def _from_match(match: re.Match[str], lex: Lexicon, folded: str, verb_first: boo
     if qualifier == "up to":
         return Fatalities(1, 1, low)
     counted_to = match.end("a") + (folded.startswith("ا", match.end("a")) and lex.lang == "ar")
-    low += _more_groups(folded[counted_to:counted_to + 80] if verb_first else folded[counted_to:match.end()], lex)
-    return Fatalities(low, low, None, sides_of(_own_words(match, folded, verb_first)))
+    more = _more_groups(folded[counted_to:counted_to + 80] if verb_first else folded[counted_to:match.end()], lex)
+    first, before = match.start("a"), 0
+    if more and not verb_first:
+        first, before = _list_before(folded, first, lex)
+    return Fatalities(low + more + before, low + more + before, None, sides_of(_own_words(match, folded, verb_first, first)))
+
+
+def _list_before(folded: str, start: int, lex: Lexicon) -> tuple[int, int]:
+    """A list of groups that opens the sentence before the count an "and" closes: "5 FARDC
+    soldiers, 3 Wazalendo and 8 M23 combatants were killed" -> (0, 5).  Returns where the list
+    starts and what its earlier groups add (nothing unless it opens the sentence or a clause)."""
+    pattern = _list_item_pattern(lex.lang)
+    at, total = start, 0
+    while (item := pattern.search(folded, 0, at)) is not None and (value := _value(item.group("n"), lex)) is not None:
+        if value > 1000:
+            break
+        at, total = item.start(), total + value
+    opens = not folded[:at].strip() or folded[:at].rstrip().endswith((":", ";"))
+    return (at, total) if total and opens else (start, 0)
+
+
+@lru_cache(maxsize=4)
+def _list_item_pattern(lang: str) -> re.Pattern[str]:
+    from marsad.events.lexicon import lexicon
+
+    word = r"[a-z][a-z0-9-]*" if lang == "en" else r"[^\s،,.\d]+"
+    return re.compile(rf"(?<!\S)(?P<n>{_DIGITS}|{_COMPOUND}|{'|'.join(map(re.escape, sorted(lexicon(lang).numbers, key=len, reverse=True)))})(?: {word}){{1,3}}[,،] $")
 
 
 _PASSIVE_DEATH = re.compile(r"\b(?:were|have been|had been|are|died|dead)\b")
@@ -220,14 +247,25 @@ def _one_and_more(match: re.Match[str], lex: Lexicon, folded: str) -> Fatalities
 _WINDOW_END = re.compile(rf"[,.;:،؛]| (?:in|on|at|near|when|as|while|after|during|before|said|says|according|{_HURT}|و?(?:اصيب|جرح)|في|علي|قرب|بعد|خلال)(?!\w)")
 
 
-def _own_words(match: re.Match[str], folded: str, verb_first: bool) -> str:
+def _own_words(match: re.Match[str], folded: str, verb_first: bool, first: int | None = None) -> str:
     """The words that say who a count's dead were: up to the death word ("seven of its soldiers
     died"), or after the number when the verb comes first ("killed 12 of the attackers as …")."""
     if not verb_first:
-        return folded[match.start("a"):match.end()]
+        return folded[match.start("a") if first is None else first:match.end()]
     window = folded[match.start("a"):match.end("a") + 60]
     cut = _WINDOW_END.search(window, match.end("a") - match.start("a"))
     return window[:cut.start()] if cut else window
+
+
+_CORRECTED = re.compile(r"\b(?:corrected|revised|lowered|updated|reduced)\b|(?<!\w)(?:عدل|صحح|خفض)\w*")
+
+
+def _corrected(folded: str, lex: Lexicon) -> Fatalities | None:
+    """A toll corrected or updated ("later corrected the figure to seven", "the toll was updated
+    to 4"): it replaces every figure told before it."""
+    head = _toll_patterns(lex.lang)[0].search(folded)
+    toll = _toll(folded, lex) if head is not None and _CORRECTED.search(folded, head.start()) else None
+    return toll if toll is not None and toll.maximum is None else None
 
 
 def _toll(folded: str, lex: Lexicon) -> Fatalities | None:
@@ -257,13 +295,15 @@ def fatalities_in(folded: str, lex: Lexicon, text: str = "", lone: bool = False)
     if not _DEATH_GATE.search(folded):
         return None
     folded = _KILLED_OR_HURT.sub("", folded)  # "35 soldiers killed or wounded": a total, not deaths
+    if (corrected := _corrected(folded, lex)) is not None:
+        return corrected
     further = _further_deaths(folded, lex)
     found = [
         (value, match.start("a"))
         for index, pattern in enumerate(_patterns(lex.lang))
         for match in pattern.finditer(folded)
         if not any(start <= match.start("a") < end for start, end, _ in further)
-        and (value := _from_match(match, lex, folded, verb_first=index < 2 if lex.lang == "ar" else index == 1)) is not None
+        and (value := _from_match(match, lex, folded, verb_first=index != 2 if lex.lang == "ar" else index == 1)) is not None
     ]
     if (toll := _toll(folded, lex)) is not None:
         found.append((toll, -1))
@@ -342,7 +382,9 @@ def _companions(folded: str, lex: Lexicon) -> int:
     """Those killed with a lone victim: "shot him dead along with his two sons" -> 2."""
     match = _companion_pattern(lex.lang).search(folded)
     value = _value(match.group("n"), lex) if match is not None else None
-    return value if value is not None and value <= 1000 else 0
+    if value is None or value > 1000:
+        return 0
+    return value + _more_groups(folded[match.end("n"):match.end("n") + 80], lex)  # "… his driver and a bodyguard"
 
 
 @lru_cache(maxsize=4)
