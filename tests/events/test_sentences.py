@@ -333,6 +333,15 @@ def test_deaths_of_both_sides_are_added(sentence, lang, value):
         ("Several people, among them two police officers, died when a grenade was thrown into a bar.", "en", 3),
         ("Police had said 10 people died in the shooting, but on Monday corrected the figure to seven.", "en", 7),
         ("وقال الجيش إنه فقد ٩ من جنوده، فيما أفاد شهود بمقتل ١٤ من عناصر الدعم السريع.", "ar", 23),
+        # Arabic verbs and nouns of one death or a count
+        ("قُتل قيادي في تنظيم القاعدة بغارة لطائرة مسيّرة.", "ar", 1),
+        ("قُتلت امرأة تبلغ من العمر 60 عاماً جراء قصف على القرية.", "ar", 1),
+        ("أعدم التنظيم ثلاثة شبان في الرقة.", "ar", 3),
+        ("قضى ستة مدنيين في غارة جوية.", "ar", 6),
+        ("أودى الهجوم بحياة 12 شخصاً.", "ar", 12),
+        ("راح ضحيته 8 مدنيين.", "ar", 8),
+        ("قُتل اثنان من أفراد الأمن، كما قُتل أحد المهاجمين وأصيب 3 آخرون.", "ar", 3),
+        ("ما أدى إلى مقتل ٧ منهم إضافة إلى المهاجم.", "ar", 8),
         # the killer, once
         ("A bomber blew himself up at a police station, killing four policemen and himself.", "en", 5),
         ("A gunman killed three people at a bus terminal before turning the weapon on himself.", "en", 4),

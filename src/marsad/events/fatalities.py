@@ -62,6 +62,7 @@ _KIN = r"(?:his|her|their) (?:driver|son|daughter|wife|husband|brother|sister|fa
 # Arabic kin and companions with a possessive: وابنه، وزوجته، مع شقيقه، وسائقه
 _AR_KIN = r"(?:ابن|ابنت|نجل|شقيق|شقيقت|زوج|زوجت|والد|والدت|اخي|اخت|سائق|مرافق|حارس)(?:ه|ها)"
 _AR_KIN_TWO = r"(?:ولدي|ابني|ابنتي|نجلي|شقيقي|طفلي)(?:ه|ها)"  # the dual: وولديه "and his two sons"
+_AR_THE_ATTACKER = r"ال(?:مهاجم|انتحاري|منفذ|مسلح)"  # "… إضافة إلى المهاجم": the attacker himself
 _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
            r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?")
 _MONTH_BEFORE = re.compile(
@@ -69,7 +70,7 @@ _MONTH_BEFORE = re.compile(
     r"|(?:\b(?:in|since|of|year|until|from|before|after|early|late|mid)|\d{1,2}) $")
 _MONTH_AFTER = re.compile(rf" {_MONTHS}(?![\w-])(?! (?:of|people|civilians|be|have)\b)")
 _DEATH_GATE = re.compile(r"kill|dead|died|death|slain|lives|execut|murder|massacr|slaughter|behead|assassin|lynch|gunned down|"
-                         r"strangl|slaying|bodies|body|fatalit|toll|قتل|قتيل|مصرع|حتف|استشهاد|استشهد|شهداء|شهيد|وفاه|اعدام|اغتي|اغتال|جث|الموت|توفي|تحت التعذيب")
+                         r"strangl|slaying|bodies|body|fatalit|toll|قتل|قتيل|مصرع|حتف|اعدم|قضي|اودي|ضحي|استشهاد|استشهد|شهداء|شهيد|وفاه|اعدام|اغتي|اغتال|جث|الموت|توفي|تحت التعذيب")
 _KILLER_TOO = re.compile(r"\bbefore (?:being|he was|she was|himself being) (?:killed|shot dead)\b|\bblew (?:himself|herself) up\b"
                          r"|\b(?:turn(?:ed|ing) (?:the|his|her) (?:gun|weapon|rifle|pistol) on|(?:killed|shot)) (?:himself|herself)\b"
                          r"|قبل ان (?:ت|ي)?\S*قتل(?:ه|ها)(?!\w)")
@@ -103,10 +104,11 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     if lang == "ar":
         not_a_date = r"(?!(?:في|يوم|منذ|عام|خلال|شهر)\b)(?![\d٠-٩])(?!و?(?:اصيب|جرح|اصابه))"
         return (
-            re.compile(rf"(?:مقتل|قتل|مصرع|استشهاد|استشهد|وفاه|اعدام|اغتيال) {quantity}"),
-            re.compile(rf"(?<!\w)(?:[وب])?قتل\w* (?:{not_a_date}\S+ ){{1,3}}?{quantity}"),
+            re.compile(rf"(?:مقتل|قتل[تو]?|مصرع|استشهاد|استشهد|وفاه|اعدام|اغتيال|قضي) {quantity}"),
+            re.compile(rf"(?<!\w)(?:[وب])?(?:قتل|اعدم|اودي\w* (?:\S+ ){{0,2}}?بحياه|راح (?:\S+ )?ضحي\w*)\w* (?:{not_a_date}\S+ ){{0,3}}?{quantity}"),
             re.compile(rf"{quantity} (?:\S+ ){{0,2}}?{_AR_DEATH}"),
             re.compile(rf"(?<!\w)(?:فقد|خسر)\w* {quantity} من (?:جنود|عناصر|مقاتلي|افراد|رجال)\w*"),  # "lost 9 of its soldiers"
+            re.compile(r"(?<!\w)(?:مقتل|قتل\w*|مصرع|استشهاد|استشهد) (?P<q>)(?P<a>احد|احدي)(?P<b>) (?=ال)"),  # "مقتل أحد المهاجمين"
         )
     return (
         re.compile(rf"{quantity} (?:(?!{_HURT}\b(?! and (?:then |later )?{_EN_DEATH}))[^\s,.;]+ ){{0,6}}?(?:(?:were|was|have been|had been|are|is|being) )?(?:reportedly |all |also )?{_EN_DEATH}(?! or (?:injured|wounded|hurt))"),
@@ -138,6 +140,10 @@ def _value(text: str, lex: Lexicon) -> int | None:
         return 1
     if re.fullmatch(_AR_KIN_TWO, text):
         return 2
+    if re.fullmatch(_AR_THE_ATTACKER, text):
+        return 1
+    if text in {"احد", "احدي"}:  # "one of the attackers" (never the day: "الأحد")
+        return 1
     if "-" in text and (parts := text.split("-")) and parts[0] in _TENS:
         return _TENS[parts[0]] + _UNITS.get(parts[1], 0)
     return lex.numbers.get(text)
@@ -163,7 +169,7 @@ def _group_pattern(lang: str) -> re.Pattern[str]:
 
     number = _number(lexicon(lang))
     if lang == "ar":
-        return re.compile(rf"(?: [^\s،,.]+){{0,3}}?(?P<j> و) ?(?P<n>{number}|{_AR_KIN_TWO}|{_AR_KIN})(?!\w)")
+        return re.compile(rf"(?: [^\s،,.]+){{0,3}}?(?P<j> و| اضافه الي| بالاضافه الي) ?(?P<n>{number}|{_AR_KIN_TWO}|{_AR_KIN}|{_AR_THE_ATTACKER})(?!\w)")
     word = rf"(?!{_STOP}\b)[a-z'-]+"
     return re.compile(rf"(?: {word}){{0,3}}?(?P<j>,? and|, and|,| as well as| along with) (?:at least |another |a further |(?:his|her|their) )?(?P<n>{number}|{_KIN})\b(?! of )(?!(?: \S+){{0,3}} {_HURT})")
 
