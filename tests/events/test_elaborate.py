@@ -140,3 +140,13 @@ def test_a_report_is_not_folded_into_a_disputed_claim():
     )
     body = [m for m in mentions if m.char_start > len("Helicopter down")]
     assert len(body) == 2 and len({m.status for m in body}) == 2
+
+
+def test_the_other_side_reporting_its_kills_after_a_raid_is_the_same_event():
+    _, mentions, _ = _extract(
+        "Base raided",
+        "ISWAP fighters raided an army base near Damboa. 6 soldiers were killed. The army said it killed 19 insurgents.",
+        [("Damboa", {"country": "NG", "admin1": "Borno"})],
+    )
+    body = [m for m in mentions if m.char_start > len("Base raided")]
+    assert [(m.sub_event_type, m.fatalities) for m in body] == [("Armed clash", 25)]

@@ -163,7 +163,8 @@ def _compatible(later: str, earlier: str) -> bool:
 def _other_actor(later: EventMention, earlier: EventMention) -> bool:
     """Both sentences name who acted, and not the same one ("Russian bombers struck ..."
     after "the army took three villages")."""
-    named = [a for a in (later.actor1, earlier.actor1) if a and not a.startswith(GENERIC_PREFIXES)]
+    # an unresolved definite noun ("The army said it killed 19 insurgents") refers back; it names no one new
+    named = [a for a in (later.actor1, earlier.actor1) if a and not a.startswith(GENERIC_PREFIXES) and not a.startswith(("The ", "the "))]
     if len(named) < 2 or named[0] == named[1]:
         return False
     # the other side of the same fight, firing back ("The army said it killed 19 insurgents")
