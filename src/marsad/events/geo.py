@@ -5,7 +5,10 @@ district before province before country); failing that the nearest toponym
 before it in the same paragraph; failing that the article's first place
 (its dateline or the first place it names).  ``geo_precision`` follows ACLED:
 1 a town (2 when the text says "near", "outskirts", "countryside"), 2 a
-district or a spot, 3 a province or a country.
+district or a spot, 3 a province or a country.  An event note's "Town (Admin2,
+Admin1)" places the event at the town: the units in the parentheses qualify
+it and are no candidates of their own; a town the gazetteer lacks keeps the
+precision the geoparser gave it (2, known to its district only).
 """
 
 from __future__ import annotations
@@ -74,11 +77,16 @@ def _same(a: str, b: str) -> bool:
 
 
 def precision_of(top: Toponym, context: str) -> int:
-    """ACLED geo_precision of a toponym given the words just before it."""
+    """ACLED geo_precision of a toponym given the words just before it; a name the gazetteer lacks keeps
+    the coarser precision the geoparser gave it ("Dioura (Tenenkou, Mopti)" is known to its district only)."""
     level = specificity(top)
     if level == 3:
-        return 2 if _NEAR.search(context) else 1
-    return 2 if level == 2 else 3
+        found = 2 if _NEAR.search(context) else 1
+    else:
+        found = 2 if level == 2 else 3
+    if top.geonameid is None and top.geo_precision is not None:
+        return max(found, top.geo_precision)
+    return found
 
 
 def place_of(top: Toponym, context: str = "") -> Place:
@@ -114,6 +122,25 @@ _MOVEMENT = re.compile(
 )
 _PROVINCE_AFTER = re.compile(r"^['\u2019s]*\s+(?:province|governorate|state|region|district|prefecture)\b", re.IGNORECASE)
 _PROVINCE_BEFORE = re.compile(r"(?:provinces? of|governorates? of|state of|region of|محافظه|محافظة|ولايه|ولاية)\s*(?:[\w'-]+\s+(?:and|و)\s+)?$", re.IGNORECASE)
+
+
+# "Dioura (Tenenkou, Mopti)", "Kauru LGA (Kaduna state, Nigeria)": the parentheses name the units the town lies in
+_NEST_OPEN = re.compile(r"(?i)(?:\s+(?:town|village|city|commune|lga|district|sub-?district|area|camp|locality|"
+                        r"municipality|woreda|county|township|neighbou?rhood))?\s*\(")
+
+
+def _qualifiers(inside: list[Toponym], start: int, text: str) -> set[str]:
+    """The toponyms (by id) inside parentheses right after another toponym: the admin units an event note
+    names to qualify its town ("Dioura (Tenenkou, Mopti)"), not a second place of the event."""
+    out: set[str] = set()
+    for top in inside:
+        opened = _NEST_OPEN.match(text, top.char_end - start)
+        close = text.find(")", opened.end()) if opened else -1
+        if close < 0:
+            continue
+        out.update(t.toponym_id for t in inside
+                   if opened.end() <= t.char_start - start and t.char_end - start <= close)
+    return out
 
 
 def _runs(inside: list[Toponym], start: int, text: str) -> list[list[Toponym]]:
@@ -157,6 +184,8 @@ def places_in(tops: Sequence[Toponym], start: int, end: int, text: str) -> list[
     and Baghdad") when they lie in different provinces."""
     inside = sorted((t for t in tops if start <= t.char_start and t.char_end <= end and _usable(t)), key=lambda t: t.char_start)
     inside = [t for t in inside if not _MOVEMENT.search(text[max(0, t.char_start - start - 50):t.char_start - start])]
+    qualifiers = _qualifiers(inside, start, text)
+    inside = [t for t in inside if t.toponym_id not in qualifiers]
     if not inside:
         return []
     best = max(inside, key=lambda t: _rank(t, start, text))
@@ -172,12 +201,23 @@ def places_in(tops: Sequence[Toponym], start: int, end: int, text: str) -> list[
     ]
 
 
+NAMED_TOGETHER = 3  # at most this many characters (", ", " (") between a town and the unit that qualifies it
+
+
 def nearest_before(tops: Sequence[Toponym], start: int, limit: int) -> Place | None:
-    """The last usable toponym ending after ``limit`` and before ``start``."""
-    before = [t for t in tops if limit <= t.char_start and t.char_end <= start and _usable(t)]
+    """The last usable toponym ending after ``limit`` and before ``start``; when it closes a chain of names
+    written together ("Seytenga (Seno, Sahel)", "Tame, Arauca") the most specific of the chain, the
+    first on ties: the town the chain qualifies, not its province."""
+    before = sorted((t for t in tops if limit <= t.char_start and t.char_end <= start and _usable(t)),
+                    key=lambda t: (t.char_start, specificity(t)))
     if not before:
         return None
-    best = max(before, key=lambda t: (t.char_start, specificity(t)))
+    chain = [before[-1]]
+    for top in reversed(before[:-1]):
+        if chain[-1].char_start - top.char_end > NAMED_TOGETHER:
+            break
+        chain.append(top)
+    best = max(reversed(chain), key=specificity)
     return place_of(best)
 
 

@@ -109,6 +109,15 @@ def _acronym(word: str) -> bool:
     return 1 < len(word) <= 4 and word[-1].isupper() and any(c.islower() for c in word)
 
 
+def _force_acronym(doc: Tokens, i: int, facts: _Facts) -> bool:
+    """An acronym ("FAMa", "FARDC", "ENDF": two capitals first) before a military noun ("post", "soldiers")
+    names an armed force; a country's abbreviation ("US troops") stays a place."""
+    word = doc.text[doc.start[i]:doc.end[i]]
+    if len(word) < 2 or not word[:2].isupper() or i + 1 >= len(doc) or doc.keys[i + 1] not in L.MILITARY_NOUNS:
+        return False
+    return not (facts.level <= LEVEL_COUNTRY or facts.flags & CURATED)
+
+
 def _head_of_longer_name(doc: Tokens, j: int) -> bool:
     """Whether "al-Y" follows the hit (token j is an article, then a capitalised word): the hit is the head
     of a longer name the gazetteer lacks ("Wadi al-Tharthar", "Ain al-Hawr")."""
@@ -229,6 +238,8 @@ def _single_word_ok(doc: Tokens, i: int, facts: _Facts, cue: str | None, names: 
             or (key in names and cue in _WEAK_CUES):
         return False
     if len(key) <= 4 and _acronym(doc.text[doc.start[i]:doc.end[i]]):
+        return False
+    if _force_acronym(doc, i, facts):
         return False
     if j < len(doc) and doc.upper[j] and (key in L.FIRST_NAMES or (not facts.big and doc.keys[j] in L.FIRST_NAMES)) \
             and doc.between(i, j) == " " and doc.sentence[j] == doc.sentence[i]:

@@ -8,6 +8,7 @@ from typing import Iterator, NamedTuple, Sequence
 from marsad.models import Article, Document, Evidence, Toponym
 from marsad.places.gazetteer import Gazetteer
 from marsad.places.lookup import Lookup
+from marsad.places.mention import Mention
 from marsad.places.recognize import recognize
 from marsad.places.resolve import Resolution, resolve
 from marsad.places.sources import LEVEL_ADMIN1, LEVEL_ADMIN2, LEVEL_CITY, LEVEL_COUNTRY, LEVEL_POI
@@ -70,7 +71,7 @@ class Geoparser:
         """Every place, demonym and organisation-name mention of ``text``, resolved where possible."""
         gaz = self.gazetteer
         resolved = resolve(gaz, recognize(gaz, text, lookup=self._lookup), country_hint=country_hint)
-        foreign = self._foreign_to_their_province(text, resolved)
+        foreign = self._foreign_to_their_province(text, resolved) | self._foreign_to_their_nest(resolved)
         rows = self._rows([r.index for r in resolved if r.index >= 0])
         out = []
         for n, res in enumerate(resolved):
@@ -118,21 +119,47 @@ class Geoparser:
                 out.add(n)
         return out
 
+    def _foreign_to_their_nest(self, resolved: list[Resolution]) -> set[int]:
+        """Heads of a parenthetical nest ("Boni (Mopti region)") resolved in another country than the
+        innermost unit of their parentheses: a namesake abroad, so placed like an unknown name."""
+        out = set()
+        for n, res in enumerate(resolved):
+            m = res.mention
+            if res.index < 0 or m.nest != m.start:
+                continue
+            unit = self._innermost(m, resolved)
+            if unit is not None and self.gazetteer.cc[unit.index] != self.gazetteer.cc[res.index]:
+                out.add(n)
+        return out
+
+    @staticmethod
+    def _innermost(m: Mention, resolved: list[Resolution]) -> Resolution | None:
+        """The first resolved place inside the parentheses that qualify ``m`` (None when ``m`` heads none)."""
+        units = [r for r in resolved if r.index >= 0 and r.mention.nest == m.start and r.mention.start > m.start
+                 and r.mention.kind == "place"]
+        return min(units, key=lambda r: r.mention.start) if units else None
+
     def _near_anchor(self, m, resolved) -> ParsedPlace:
         """A name the gazetteer lacks, placed at the nearest resolved place of its sentence.
 
         "the village of Albu Hayat near Tarmiyah" -> Tarmiyah's point, geo_precision 2 (3 when
-        the anchor is a province or larger); no anchor -> unresolved.
+        the anchor is a province or larger); no anchor -> unresolved.  The head of a parenthetical
+        ("Dioura (Tenenkou, Mopti)") is a settlement placed at the innermost unit its parentheses name,
+        geo_precision 2 (3 when that is only a country).
         """
+        nested = self._innermost(m, resolved) if m.nest == m.start else None
         anchors = [r for r in resolved if r.index >= 0 and r.mention.sentence == m.sentence
                    and r.mention.kind == "place" and r.score >= 0.3 and r.mention is not m]
-        if not anchors:
+        if nested is None and not anchors:
             return ParsedPlace(m.start, m.end, m.text, m.kind, m.sentence, m.cue)
-        best = min(anchors, key=lambda r: (r.mention.start < m.start, abs(r.mention.start - m.start)))
+        best = nested or min(anchors, key=lambda r: (r.mention.start < m.start, abs(r.mention.start - m.start)))
         place = self.gazetteer.place(best.index)
-        precision = 3 if place.level <= LEVEL_ADMIN1 else 2
+        if nested is not None:
+            precision, kind = (3 if place.level <= LEVEL_COUNTRY else 2), "P"
+        else:
+            precision, kind = (3 if place.level <= LEVEL_ADMIN1 else 2), None
         return ParsedPlace(m.start, m.end, m.text, m.kind, m.sentence, m.cue, None, m.text, place.latitude,
-                           place.longitude, place.country, place.admin1, None, None, precision,
+                           place.longitude, place.country, place.admin1, kind, None, precision,
                            round(best.score * m.confidence, 3))
 
     def toponyms(self, doc: Document, articles: Sequence[Article]) -> tuple[Toponym, ...]:

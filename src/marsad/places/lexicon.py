@@ -186,6 +186,18 @@ mountains mountain hills lake river front sector
 
 ADMIN_TAILS = frozenset("province governorate state region".split())
 ADMIN2_TAILS = frozenset("district county parish subdistrict qada nahiya".split())
+# Words that may stand beside a unit's name inside an ACLED note's parentheses ("Djugu territory", "Kauru LGA").
+UNIT_WORDS = ADMIN_TAILS | ADMIN2_TAILS | frozenset("""
+territory prefecture subprefecture sub-prefecture department commune cercle lga municipality oblast raion rayon
+township zone woreda division emirate chiefdom locality town village city area
+""".split())
+
+# Nouns after which an acronym ("FAMa post", "FARDC soldiers", "ENDF convoy") names an armed force, not a place.
+MILITARY_NOUNS = frozenset("""
+soldier soldiers troop troops post posts outpost outposts base bases position positions camp camps convoy convoys
+patrol patrols checkpoint checkpoints barracks personnel unit units forces officer officers commander commanders
+vehicle vehicles garrison detachment
+""".split())
 
 # "<cue> of X" and "<cue> X" phrases (English), with the kind of evidence they give.
 EN_CUES_OF = MappingProxyType({

@@ -9,7 +9,8 @@ pass); the longest hit at each position wins, left to right.  Each
 hit is then judged (:mod:`marsad.places.evidence`): common words, person
 names, organisation names, sentence-initial and all-caps words need evidence
 (a cue such as "the village of", "محافظة", "north of", a dateline, a "Town,
-State" pair, or the same name used plainly elsewhere in the text).
+State" pair, or the same name used plainly elsewhere in the text).  Last, an
+event note's "Town (Admin2, Admin1)" nests are marked (:mod:`marsad.places.parenthetical`).
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import compress
-from typing import NamedTuple
 
 from marsad.places import lexicon as L
 from marsad.places.aliases import ARTICLES, arabic_token_forms
 from marsad.places.evidence import Hit, judge, listed
 from marsad.places.gazetteer import Gazetteer
 from marsad.places.lookup import Lookup
+from marsad.places.mention import Mention
+from marsad.places.parenthetical import qualify
 from marsad.places.persons import persons
 from marsad.places.sources import CURATED
 from marsad.places.tokens import Tokens, sentence_spans
@@ -49,19 +51,6 @@ _UNKNOWN_FEATURE = re.compile(  # "Lake Harriet", "Mount Hermon", "Wadi al-Thart
 _UNKNOWN_AR = re.compile(
     r"[وف]?(?:قرية|قريه|بلدة|بلده|ناحية|ناحيه|حي|مخيم)\s+"
     r"((?:(?:أبو|ابو|البو|أم|ام|تل|عين|دير|بئر|خان|كفر|بيت|جبل|جرف)\s+)?[\u0621-\u064a]{2,})")
-
-
-class Mention(NamedTuple):
-    """A recognised name: span in the original text, the key it matched, and how it reads."""
-
-    start: int
-    end: int
-    text: str
-    key: int
-    kind: str  # "place", "demonym" or "org"
-    cue: str | None  # "admin", "admin2", "settlement", "near", "part", "in", "dateline", "pair", "list" or None
-    confidence: float
-    sentence: int
 
 
 def _gap_ok(doc: Tokens, i: int, j: int) -> bool:
@@ -170,7 +159,7 @@ def recognize(gaz: Gazetteer, text: str, *, threshold: float = 0.5, lookup: Look
             verdict = (verdict[0], 0.95, "dateline")
         judged.append((hit, verdict))
         prev_end = hit.end
-    return _mentions(doc, judged, threshold, lookup)
+    return qualify(doc, _mentions(doc, judged, threshold, lookup), lookup)
 
 
 def _mentions(doc: Tokens, judged: list[tuple[Hit, tuple[str, float, str | None]]],

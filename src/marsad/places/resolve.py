@@ -89,6 +89,7 @@ class _Table(NamedTuple):
     a1_safe: np.ndarray  # admin-1 index, 0 where none
     has_a1: np.ndarray
     pairs: tuple[tuple[int, ...], ...]  # per group: groups written next to it as "Town, State"
+    nests: tuple[tuple[int, ...], ...]  # per group: the other groups of its "Town (Admin2, Admin1)" nest
     lists: tuple[tuple[int, ...], ...]  # lists of three or more names ("Ohio, Oregon and Utah"), as groups
 
 
@@ -111,6 +112,20 @@ def _group_mentions(mentions: list[Mention]) -> tuple[list[tuple[int, int]], lis
                 pairs[other].append(gid)
         prev = mention
     return list(index), of_mention, pairs
+
+
+def _nests(mentions: list[Mention], of_mention: list[int], size: int) -> tuple[tuple[int, ...], ...]:
+    """Per group, the groups it shares a parenthetical nest with ("Seytenga (Seno, Sahel)": each of the
+    three lies in the same province as the others)."""
+    members: dict[int, set[int]] = {}
+    for mention, g in zip(mentions, of_mention):
+        if mention.nest >= 0:
+            members.setdefault(mention.nest, set()).add(g)
+    out: list[set[int]] = [set() for _ in range(size)]
+    for groups in members.values():
+        for g in groups:
+            out[g].update(groups - {g})
+    return tuple(tuple(sorted(n)) for n in out)
 
 
 def _lists(mentions: list[Mention], of_mention: list[int]) -> tuple[tuple[int, ...], ...]:
@@ -154,7 +169,8 @@ def _table(gaz: Gazetteer, mentions: list[Mention]) -> tuple[_Table, list[int]]:
     twins = len(family) > int(family.max()) + 1
     table = _Table(cands, np.arange(len(cands)), seg, starts, prior, gaz.cc[cands], a1, level, gaz.xyz[cands],
                    weight, own_weight, family, twins, share, np.maximum(a1, 0), a1 >= 0,
-                   tuple(tuple(p) for p in pairs), _lists(mentions, of_mention))
+                   tuple(tuple(p) for p in pairs), _nests(mentions, of_mention, len(groups)),
+                   _lists(mentions, of_mention))
     return table, of_mention
 
 
@@ -269,7 +285,20 @@ def _pair_bonus(t: _Table, me: int, pos: np.ndarray) -> np.ndarray:
             bonus += np.where(t.a1[lo:hi] == t.a1[place], 6.0, 0.0)
         elif t.level[place] == LEVEL_COUNTRY:
             bonus += np.where(t.cc[lo:hi] == t.cc[place], 4.0, 0.0)
+    for other in t.nests[me]:
+        if other not in t.pairs[me]:
+            bonus += _nest_bonus(t, lo, hi, pos[other])
     return bonus
+
+
+def _nest_bonus(t: _Table, lo: int, hi: int, place: int) -> np.ndarray:
+    """A nest partner's choice: its country, and its province when it has one (a district or a town that
+    stands for one, "(Tenenkou, Mopti)", vouches for the province a little less than the province itself)."""
+    same_country = np.where(t.cc[lo:hi] == t.cc[place], 4.0, 0.0)
+    if t.level[place] <= LEVEL_COUNTRY or t.a1[place] < 0:
+        return same_country
+    weight = 6.0 if t.level[place] == LEVEL_ADMIN1 else 3.0
+    return same_country + np.where(t.a1[lo:hi] == t.a1[place], weight, 0.0)
 
 
 def _rounds(gaz: Gazetteer, t: _Table, hint: int) -> tuple[np.ndarray, np.ndarray]:
@@ -284,7 +313,7 @@ def _rounds(gaz: Gazetteer, t: _Table, hint: int) -> tuple[np.ndarray, np.ndarra
     ambiguous = (np.diff(np.append(t.starts, len(t.cands))) > 1) & (_margins(t, by_prior) < MAX_SWING)
     if not ambiguous.any():
         return pos, prob
-    paired = [g for g in np.flatnonzero(ambiguous) if t.pairs[g]]
+    paired = [g for g in np.flatnonzero(ambiguous) if t.pairs[g] or t.nests[g]]
     plain = ambiguous.copy()
     plain[paired] = False
     for _ in range(ROUNDS):
