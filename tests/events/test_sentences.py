@@ -37,6 +37,8 @@ def test_split_keeps_offsets_and_abbreviations():
         ("Clashes erupted between the SDF and Turkish-backed factions.", "Armed clash"),
         ("ISWAP fighters raided a Nigerian army base in Malam Fatori.", "Armed clash"),
         ("Troops neutralised 12 terrorists in Borno.", "Armed clash"),
+        ("Vigilantes pursued the gang and killed four of them in a forest.", "Attack"),
+        ("Vigilantes lynched a suspected thief in Kano.", "Mob violence"),
         ("A teacher was killed and his body set on fire by gang members.", "Attack"),
         ("Gang members set fire to the house of the mayor.", "Looting/property destruction"),
         ("Militants raided a village near Mopti.", "Attack"),
@@ -337,6 +339,7 @@ def test_deaths_of_both_sides_are_added(sentence, lang, value):
         ("Police had said 10 people died in the shooting, but on Monday corrected the figure to seven.", "en", 7),
         ("وقال الجيش إنه فقد ٩ من جنوده، فيما أفاد شهود بمقتل ١٤ من عناصر الدعم السريع.", "ar", 23),
         ("Troops neutralised 12 militants near Damboa, the army said.", "en", 12),
+        ("A mob lynched two suspected thieves in Kano.", "en", 2),
         # Arabic verbs and nouns of one death or a count
         ("قُتل قيادي في تنظيم القاعدة بغارة لطائرة مسيّرة.", "ar", 1),
         ("قُتلت امرأة تبلغ من العمر 60 عاماً جراء قصف على القرية.", "ar", 1),

@@ -50,7 +50,7 @@ _QUALIFIER = {
 _EN_DEATH = (r"(?:killed|dead|died|slain|neutrali[sz]ed|shot dead|lost (?:their|his|her) lives?|executed|murdered|massacred|slaughtered|"
              r"beheaded|assassinated|lynched|to death)")
 _AR_DEATH = r"(?:قتيل\w*|قتلي|قتلوا|لقوا حتفهم|حتفهم|مصرعهم|مصرع\w*|شهداء|شهيدا|جثث)"
-_EN_VERB_FIRST = (r"killing|killed|neutrali[sz](?:ed|ing)|shot dead|shooting dead|murdered|assassinated|massacred|slaughtered|gunned down|beheaded|"
+_EN_VERB_FIRST = (r"killing|killed|neutrali[sz](?:ed|ing)|shot dead|shooting dead|murdered|assassinated|massacred|slaughtered|gunned down|beheaded|lynched|"
                   r"(?:the )?bodies of|"
                   r"executed(?! an? )|leaving|left|claimed the lives of|dead numbered")
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
