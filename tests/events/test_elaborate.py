@@ -2,7 +2,7 @@
 
 from marsad.events import EventExtractor
 
-from .conftest import make_doc, toponym
+from .conftest import actor, make_doc, toponym
 
 
 def _extract(title: str, body: str, places: list[tuple[str, dict]] = ()):
@@ -150,3 +150,12 @@ def test_the_other_side_reporting_its_kills_after_a_raid_is_the_same_event():
     )
     body = [m for m in mentions if m.char_start > len("Base raided")]
     assert [(m.sub_event_type, m.fatalities) for m in body] == [("Armed clash", 25)]
+
+
+def test_a_place_name_inside_a_known_actor_from_elsewhere_is_no_event_place():
+    doc, article = make_doc("Lalibela", "Ethiopian troops and Fano militiamen fought for control of Lalibela.", published="2021-07-18")
+    places = [toponym(doc, article, "Fano", country="IT", admin1="Marche"), toponym(doc, article, "Lalibela", country="ET", admin1="Amhara")]
+    fano = actor(doc, article, "Fano militiamen", "Fano Militia", "Identity militias", country="ET")
+    mentions, _ = EventExtractor().extract(doc, [article], places, [fano])
+    body = [m for m in mentions if m.char_start > len("Lalibela")]
+    assert [(m.actor1, m.location, m.country) for m in body] == [("Fano Militia", "Lalibela", "ET")]

@@ -120,17 +120,27 @@ class EventExtractor:
         return self._last[key]
 
 
+def _named_by_actor(top: Toponym, actors: Sequence[ActorMention]) -> bool:
+    """A place name inside a known actor's name from elsewhere ("Fano militiamen": Ethiopia's Fano,
+    not Fano in Italy; "Islamic State West Africa Province"): the actor's, no place of the event.
+    "Iraqi troops" keeps Iraq (the actor's own country)."""
+    return any(a.actor and a.char_start <= top.char_start and top.char_end <= a.char_end and a.country != top.country
+               for a in actors)
+
+
 def _context(doc: Document, article: Article, toponyms: Sequence[Toponym], actors: Sequence[ActorMention]) -> Context:
     inside = lambda r: article.char_start <= r.char_start and r.char_end <= article.char_end  # noqa: E731
     anchor = parse_anchor(article.published or doc.published)
     text = doc.text[article.char_start:article.char_end]
     latest = None if anchor else latest_year_in(text, article.lang or "en")
+    actors = sorted((a for a in actors if inside(a)), key=lambda a: a.char_start)
+    places = (as_acled(t) for t in toponyms if inside(t) and not _named_by_actor(t, actors))
     return Context(
         doc_id=doc.doc_id,
         doc_text=doc.text,
         article=article,
-        toponyms=trusted(sorted((as_acled(t) for t in toponyms if inside(t)), key=lambda t: t.char_start)),
-        actors=tuple(sorted((a for a in actors if inside(a)), key=lambda a: a.char_start)),
+        toponyms=trusted(sorted(places, key=lambda t: t.char_start)),
+        actors=tuple(actors),
         anchor=anchor,
         latest_year=latest,
     )

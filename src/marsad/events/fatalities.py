@@ -253,11 +253,15 @@ def _one_and_more(match: re.Match[str], lex: Lexicon, folded: str) -> Fatalities
 _WINDOW_END = re.compile(rf"[,.;:،؛]| (?:in|on|at|near|when|as|while|after|during|before|said|says|according|{_HURT}|و?(?:اصيب|جرح)|في|علي|قرب|بعد|خلال)(?!\w)")
 
 
+_OF_WHOM = re.compile(r" of (?:the )?(?:[^\s,.;]+ ){0,2}[^\s,.;]+")
+
+
 def _own_words(match: re.Match[str], folded: str, verb_first: bool, first: int | None = None) -> str:
     """The words that say who a count's dead were: up to the death word ("seven of its soldiers
     died"), or after the number when the verb comes first ("killed 12 of the attackers as …")."""
-    if not verb_first:
-        return folded[match.start("a") if first is None else first:match.end()]
+    if not verb_first:  # "eight bodies of Fano fighters": who they were may follow the count's noun
+        after = _OF_WHOM.match(folded, match.end())
+        return folded[match.start("a") if first is None else first:after.end() if after else match.end()]
     window = folded[match.start("a"):match.end("a") + 60]
     cut = _WINDOW_END.search(window, match.end("a") - match.start("a"))
     return window[:cut.start()] if cut else window
@@ -317,7 +321,7 @@ def fatalities_in(folded: str, lex: Lexicon, text: str = "", lone: bool = False)
         most = _sides_added(found, folded)
         if most.maximum is None:
             more = sum(value for _, _, value in further) + _killer_too(folded)
-            return Fatalities(most.fatalities + more, most.fatalities + more, None) if more else most
+            return Fatalities(most.fatalities + more, most.fatalities + more, None, most.sides) if more else most
         return most
     if further:  # a further group told alone is the count
         start, end, most_further = max(further, key=lambda item: item[2])
