@@ -39,6 +39,7 @@ import dataclasses
 import re
 from typing import Sequence
 
+from marsad.events.fatalities import PART_OF
 from marsad.events.mentions import MentionDetail
 from marsad.events.roles import GENERIC_PREFIXES
 from marsad.events.taxonomy import sub_type
@@ -111,7 +112,7 @@ def fold_elaborations(
     return folded
 
 
-_SUBSET = re.compile(r"\b(?:includ\w*|among (?:them|whom|those|the)|of (?:them|whom|those)|toll)\b|(?<!\w)(?:بينهم|منهم|من بينهم|حصيله|عدد)(?!\w)")
+_TOLL_WORD = re.compile(r"\btoll\b|(?<!\w)(?:حصيله|عدد)(?!\w)")  # a new toll of the whole event, not another side's dead
 
 
 def _other_dead(view: View, later: EventMention, earlier: EventMention, victims: dict[str, frozenset[str]]) -> int:
@@ -121,7 +122,7 @@ def _other_dead(view: View, later: EventMention, earlier: EventMention, victims:
     before, now = victims.get(earlier.mention_id, frozenset()), victims.get(later.mention_id, frozenset())
     if not earlier.fatalities or not later.fatalities or earlier.fatalities_max is not None or later.fatalities_max is not None:
         return 0
-    if not before or not now or before & now or _SUBSET.search(view.folded):
+    if not before or not now or before & now or PART_OF.search(view.folded) or _TOLL_WORD.search(view.folded):
         return 0
     return later.fatalities
 

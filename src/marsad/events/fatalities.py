@@ -234,7 +234,7 @@ def _list_item_pattern(lang: str) -> re.Pattern[str]:
     from marsad.events.lexicon import lexicon
 
     word = r"[a-z][a-z0-9-]*" if lang == "en" else r"[^\s،,.\d]+"
-    return re.compile(rf"(?<!\S)(?P<n>{_DIGITS}|{_COMPOUND}|{'|'.join(map(re.escape, sorted(lexicon(lang).numbers, key=len, reverse=True)))})(?: {word}){{1,3}}[,،] $")
+    return re.compile(rf"(?<!\S)(?P<n>{_number(lexicon(lang))})(?: {word}){{1,3}}[,،] $")
 
 
 _PASSIVE_DEATH = re.compile(r"\b(?:were|have been|had been|are|died|dead)\b")
@@ -256,12 +256,13 @@ _WINDOW_END = re.compile(rf"[,.;:،؛]| (?:in|on|at|near|when|as|while|after|dur
 _OF_WHOM = re.compile(r" of (?:the )?(?:[^\s,.;]+ ){0,2}[^\s,.;]+")
 
 
-def _own_words(match: re.Match[str], folded: str, verb_first: bool, first: int | None = None) -> str:
-    """The words that say who a count's dead were: up to the death word ("seven of its soldiers
-    died"), or after the number when the verb comes first ("killed 12 of the attackers as …")."""
+def _own_words(match: re.Match[str], folded: str, verb_first: bool, first: int) -> str:
+    """The words that say who a count's dead were: from ``first`` (the count, or the list it
+    closes) up to the death word ("seven of its soldiers died"), or after the number when the verb
+    comes first ("killed 12 of the attackers as …")."""
     if not verb_first:  # "eight bodies of Fano fighters": who they were may follow the count's noun
         after = _OF_WHOM.match(folded, match.end())
-        return folded[match.start("a") if first is None else first:after.end() if after else match.end()]
+        return folded[first:after.end() if after else match.end()]
     window = folded[match.start("a"):match.end("a") + 60]
     cut = _WINDOW_END.search(window, match.end("a") - match.start("a"))
     return window[:cut.start()] if cut else window
@@ -332,7 +333,8 @@ def fatalities_in(folded: str, lex: Lexicon, text: str = "", lone: bool = False)
     return None
 
 
-_SUBSET = re.compile(r"\b(?:includ\w*|among (?:them|whom|those|the)|of (?:them|whom|those))\b|(?<!\w)(?:بينهم|منهم|من بينهم)(?!\w)")
+# a count told as a part of another ("including four children", "four soldiers among them")
+PART_OF = re.compile(r"\b(?:includ\w*|among (?:them|whom|those|the)|of (?:them|whom|those))\b|(?<!\w)(?:بينهم|منهم|من بينهم)(?!\w)")
 
 
 def _sides_added(found: list[tuple[Fatalities, int]], folded: str) -> Fatalities:
@@ -347,7 +349,7 @@ def _sides_added(found: list[tuple[Fatalities, int]], folded: str) -> Fatalities
     for other, start in ranked[1:]:
         if other.maximum is not None or not other.sides or other.sides & counted or start < 0:
             continue
-        if _SUBSET.search(folded, min(at, start), max(at, start) + 16):
+        if PART_OF.search(folded, min(at, start), max(at, start) + 16):
             continue
         total, counted = total + other.fatalities, counted | other.sides
     return Fatalities(total, total, None, frozenset(counted)) if total != most.fatalities else most
