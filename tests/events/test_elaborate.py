@@ -159,3 +159,38 @@ def test_a_place_name_inside_a_known_actor_from_elsewhere_is_no_event_place():
     mentions, _ = EventExtractor().extract(doc, [article], places, [fano])
     body = [m for m in mentions if m.char_start > len("Lalibela")]
     assert [(m.actor1, m.location, m.country) for m in body] == [("Fano Militia", "Lalibela", "ET")]
+
+
+def _body_tolls(title: str, body: str, place: str, country: str = "NG", admin1: str = "Borno") -> list[tuple[str, int | None]]:
+    _, mentions, _ = _extract(title, body, [(place, {"country": country, "admin1": admin1})])
+    return [(m.sub_event_type, m.fatalities) for m in mentions if m.char_start > len(title)]
+
+
+def test_a_later_larger_toll_replaces_the_first_figure():
+    risen = _body_tolls("Market hit", "An airstrike hit a market in Idlib on Monday, killing 7 civilians. "
+                        "The death toll has since risen to 12, according to the White Helmets.", "Idlib", "SY", "Idlib")
+    assert risen == [("Air/drone strike", 12)]
+    in_all = _body_tolls("Village attacked", "Gunmen attacked a village near Maiduguri on Sunday, killing five people. "
+                         "Officials said 20 people were killed altogether.", "Maiduguri")
+    assert in_all == [("Attack", 20)]
+    arabic = _body_tolls("غارة على سوق", "قصفت طائرات حربية سوقاً في إدلب يوم الاثنين، ما أدى إلى مقتل 7 مدنيين. "
+                         "وارتفعت حصيلة القتلى لاحقاً إلى 12 قتيلاً.", "إدلب", "SY", "Idlib")
+    assert arabic == [("Air/drone strike", 12)]
+
+
+def test_more_dead_of_the_same_event_are_added():
+    english = _body_tolls("Village attacked", "Gunmen attacked a village near Maiduguri on Sunday, killing five people. "
+                          "Two more people later died of their wounds in hospital.", "Maiduguri")
+    assert english == [("Attack", 7)]
+    arabic = _body_tolls("غارة على سوق", "قصفت طائرات حربية سوقاً في إدلب يوم الاثنين، ما أدى إلى مقتل 7 مدنيين. "
+                         "وتوفي ثلاثة آخرون متأثرين بجراحهم.", "إدلب", "SY", "Idlib")
+    assert arabic == [("Air/drone strike", 10)]
+
+
+def test_the_toll_of_a_whole_war_is_no_toll_of_the_event():
+    for sentence in ("The insurgency has killed more than 35,000 people since 2009.",
+                     "Boko Haram's insurgency has killed more than 35,000 people and displaced two million.",
+                     "The death toll of the conflict rose to 35,000 this year."):
+        tolls = _body_tolls("Village attacked", f"Gunmen attacked a village near Maiduguri on Sunday, killing five people. {sentence}",
+                            "Maiduguri")
+        assert tolls == [("Attack", 5)], sentence

@@ -24,7 +24,7 @@ from typing import Any, Sequence
 
 from marsad.events.claims import link_claims
 from marsad.events.detect import Mood
-from marsad.events.elaborate import fold_elaborations
+from marsad.events.elaborate import fold_elaborations, take_later_tolls
 from marsad.events.dating import EventDate, latest_year_in, parse_anchor
 from marsad.events.geo import as_acled, trusted
 from marsad.events.lead import borrow_date, choose_lead, narrow_lead, origin_lead, relocate_lead
@@ -157,7 +157,7 @@ def _article(ctx: Context, views: list[View], lead_only: bool, subtypes: Any = N
         details += [d for _, d in built]
         previous = (view.paragraph, date)
     by_view = {index: _no_casualties_after(views, index, found) for index, found in by_view.items()}
-    by_view = fold_elaborations(views, by_view, details)
+    by_view = take_later_tolls(views, fold_elaborations(views, by_view, details))
     by_view, claims = link_claims(ctx, views, by_view)
     lead_id, title_mention = choose_lead(ctx, views, by_view)
     mentions = [m for index in sorted(by_view) for m in by_view[index]]

@@ -28,8 +28,12 @@ there concern it); the sub-type becomes the more telling of the two
 (:data:`ESCALATION`; a weapon named later replaces a generic attack or
 clash), and a death toll missing from the first is taken from the elaboration;
 the dead of another side told there are added to it ("7 soldiers were killed.
-FAMa said 15 militants were killed" -> 22).  A change of territory takes the
-toll of the fighting told after it, and nothing else.
+FAMa said 15 militants were killed" -> 22), as are more dead of the same event
+("Two more people later died of their wounds"); a later, larger toll replaces
+it ("20 people were killed in all", and :func:`take_later_tolls` for a toll
+told in a sentence with no event of its own: "The death toll has since risen
+to 12").  A change of territory takes the toll of the fighting told after it,
+and nothing else.
 Title mentions are left to the lead logic.
 """
 
@@ -39,7 +43,8 @@ import dataclasses
 import re
 from typing import Sequence
 
-from marsad.events.fatalities import PART_OF
+from marsad.events.detect import Mood
+from marsad.events.fatalities import PART_OF, fatalities_in, toll_in
 from marsad.events.mentions import MentionDetail
 from marsad.events.roles import GENERIC_PREFIXES
 from marsad.events.taxonomy import sub_type
@@ -98,7 +103,8 @@ def fold_elaborations(
         earlier = open_by_family.get(kind) if kind else None
         if earlier is not None and _elaborates(views[index], found[0], folded[earlier[0]][0], sources, views[index].paragraph - earlier[1], placed):
             first = folded[earlier[0]][0]
-            merged = merge(first, found[0], _other_dead(views[index], found[0], first, victims))
+            added = _other_dead(views[index], found[0], first, victims) or _more_dead(views[index], found[0], first)
+            merged = merge(first, found[0], added, _later_toll(views[index], found[0], first))
             victims[merged.mention_id] = victims.get(first.mention_id, frozenset()) | victims.get(found[0].mention_id, frozenset())
             for key, value in folded.items():
                 folded[key] = [merged if m.mention_id == merged.mention_id else m for m in value]
@@ -125,6 +131,75 @@ def _other_dead(view: View, later: EventMention, earlier: EventMention, victims:
     if not before or not now or before & now or PART_OF.search(view.folded) or _TOLL_WORD.search(view.folded):
         return 0
     return later.fatalities
+
+
+# a total or a risen toll of the same event, not the toll of a war or a year
+_TOTAL = re.compile(r"\b(?:in all|in total|altogether|overall|total|bringing|rose|risen|climbed)\b"
+                    r"|(?<!\w)(?:اجمالي|المجمل|ليرتفع|ارتفع|ارتفعت|لترتفع)(?!\w)")
+_WIDER = re.compile(r"\b(?:since(?! (?:risen|rose|climbed|increased|gone up))|so far|this year|last year|war|conflict|"
+                    r"campaign|insurgency|offensive|crackdown|uprising|(?:between|from) \d{4} (?:and|to) \d{4})\b"
+                    r"|(?<!\w)(?:منذ|الحرب|النزاع|العام)(?!\w)")
+_MORE_DEAD = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|dozens) (?:more|others?|further|additional)\b"
+                        r"|\b(?:a further|an additional|additional|further) (?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b"
+                        r"|(?<!\w)(?:اخرون|اخرين|اضافيون|اضافيين)(?!\w)")
+
+
+def _later_toll(view: View, later: EventMention, earlier: EventMention) -> int | None:
+    """A later, larger toll of the same event ("20 people were killed in all", "the toll rose to
+    five after two wounded soldiers died"): it replaces the figure told before."""
+    if not later.fatalities or later.fatalities_max is not None or _WIDER.search(view.folded):
+        return None
+    if not (_TOLL_WORD.search(view.folded) or _TOTAL.search(view.folded)) or later.fatalities <= (earlier.fatalities or 0):
+        return None
+    return later.fatalities
+
+
+def _more_dead(view: View, later: EventMention, earlier: EventMention) -> int:
+    """Further dead of the same event ("Two more people later died of their wounds in hospital")."""
+    if not earlier.fatalities or not later.fatalities or later.fatalities_max is not None:
+        return 0
+    if not _MORE_DEAD.search(view.folded) or PART_OF.search(view.folded) or _TOLL_WORD.search(view.folded) or _WIDER.search(view.folded):
+        return 0
+    return later.fatalities
+
+
+def take_later_tolls(views: Sequence[View], by_view: dict[int, list[EventMention]]) -> dict[int, list[EventMention]]:
+    """A sentence with no event of its own that updates a toll ("The death toll has since risen to
+    12, according to the White Helmets") gives its figure to the violent event told before it."""
+    result = dict(by_view)
+    for view in views:
+        if view.index in by_view or view.is_title or view.reading.mood is not Mood.NONE or _WIDER.search(view.folded):
+            continue
+        before = max((i for i in result if i < view.index), default=None)
+        if before is None or len(result[before]) != 1 or view.paragraph - views[before].paragraph > PARAGRAPH_REACH:
+            continue
+        earlier = result[before][0]
+        figure = _toll_told(view, earlier)
+        if earlier.background or family(earlier) != "violence" or figure is None:
+            continue
+        updated = _with_toll(earlier, figure, view.start, view.end)
+        result = {i: [updated if m.mention_id == earlier.mention_id else m for m in found] for i, found in result.items()}
+    return result
+
+
+def _toll_told(view: View, earlier: EventMention) -> int | None:
+    """The toll of ``earlier`` a sentence with no event gives: a larger toll ("has since risen to
+    12") or more dead ("Two more people later died of their wounds"), else None."""
+    toll = toll_in(view.folded, view.lex)
+    if toll is not None:
+        return toll.fatalities if toll.maximum is None and toll.fatalities > (earlier.fatalities or 0) else None
+    more = fatalities_in(view.folded, view.lex) if earlier.fatalities and _MORE_DEAD.search(view.folded) else None
+    if more is None or more.maximum is not None or not more.fatalities or PART_OF.search(view.folded):
+        return None
+    return earlier.fatalities + more.fatalities
+
+
+def _with_toll(mention: EventMention, toll: int, start: int, end: int) -> EventMention:
+    """``mention`` with the toll a later sentence (``start``..``end``) gives, its evidence stretched over it."""
+    start, end = min(mention.char_start, start), max(mention.char_end, end)
+    evidence = dataclasses.replace(mention.evidence, char_start=start, char_end=end)
+    return dataclasses.replace(mention, fatalities=toll, fatalities_min=toll, fatalities_max=None,
+                               char_start=start, char_end=end, evidence=evidence)
 
 
 def _elaborates(
@@ -181,10 +256,10 @@ def _near(later: EventMention, earlier: EventMention) -> bool:
     return haversine_km(later.latitude, later.longitude, earlier.latitude, earlier.longitude) <= NEAR_KM  # type: ignore[arg-type]
 
 
-def merge(earlier: EventMention, later: EventMention, added_dead: int = 0) -> EventMention:
+def merge(earlier: EventMention, later: EventMention, added_dead: int = 0, new_toll: int | None = None) -> EventMention:
     """The earlier mention, coded by what the elaboration adds (same id). When a field comes
-    from the elaboration (the sub-type, the toll, ``added_dead`` of another side), the evidence
-    span stretches over it."""
+    from the elaboration (the sub-type, the toll, ``added_dead`` of another side or more dead,
+    a ``new_toll`` that replaces the figure), the evidence span stretches over it."""
     merged = earlier
     weapon = earlier.sub_event_type in GENERIC_VIOLENCE and sub_type(later.sub_event_type).event_type == WEAPON_TYPE
     if weapon or ESCALATION.get(later.sub_event_type, 0) > ESCALATION.get(earlier.sub_event_type, 0):
@@ -195,7 +270,9 @@ def merge(earlier: EventMention, later: EventMention, added_dead: int = 0) -> Ev
             actor1_type=later.actor1_type if earlier.event_type != kind.event_type else merged.actor1_type,
             actor2=merged.actor2 or later.actor2, actor2_type=merged.actor2_type or later.actor2_type,
         )
-    if merged.fatalities is None and later.fatalities is not None:
+    if new_toll is not None:
+        merged = dataclasses.replace(merged, fatalities=new_toll, fatalities_min=new_toll, fatalities_max=None)
+    elif merged.fatalities is None and later.fatalities is not None:
         merged = dataclasses.replace(
             merged, fatalities=later.fatalities, fatalities_min=later.fatalities_min, fatalities_max=later.fatalities_max
         )

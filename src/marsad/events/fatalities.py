@@ -104,7 +104,7 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     if lang == "ar":
         not_a_date = r"(?!(?:في|يوم|منذ|عام|خلال|شهر)\b)(?![\d٠-٩])(?!و?(?:اصيب|جرح|اصابه))"
         return (
-            re.compile(rf"(?:مقتل|قتل[تو]?|مصرع|استشهاد|استشهد|وفاه|اعدام|اغتيال|قضي) {quantity}"),
+            re.compile(rf"(?:مقتل|قتل[تو]?|مصرع|استشهاد|استشهد|وفاه|توفي|توفيت|اعدام|اغتيال|قضي) {quantity}"),
             re.compile(rf"(?<!\w)(?:[وب])?(?:قتل|اعدم|اودي\w* (?:\S+ ){{0,2}}?بحياه|راح (?:\S+ )?ضحي\w*)\w* (?:{not_a_date}\S+ ){{0,3}}?{quantity}"),
             re.compile(rf"{quantity} (?:\S+ ){{0,2}}?{_AR_DEATH}"),
             re.compile(rf"(?<!\w)(?:فقد|خسر)\w* {quantity} من (?:جنود|عناصر|مقاتلي|افراد|رجال)\w*"),  # "lost 9 of its soldiers"
@@ -277,6 +277,11 @@ def _corrected(folded: str, lex: Lexicon) -> Fatalities | None:
     head = _toll_patterns(lex.lang)[0].search(folded)
     toll = _toll(folded, lex) if head is not None and _CORRECTED.search(folded, head.start()) else None
     return toll if toll is not None and toll.maximum is None else None
+
+
+def toll_in(folded: str, lex: Lexicon) -> Fatalities | None:
+    """The figure a sentence's death toll gives ("the death toll has since risen to 12"), or None."""
+    return _toll(folded, lex)
 
 
 def _toll(folded: str, lex: Lexicon) -> Fatalities | None:
