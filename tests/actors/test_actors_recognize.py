@@ -90,6 +90,11 @@ def test_demonym_forces(recognizer: ActorRecognizer, text: str, expected: str) -
     ("هيئة تحرير الشام", [("هيئة تحرير الشام", "Hayat Tahrir al-Sham")]),
     ("التصدي لداعش وبالحشد الشعبي", [("داعش", "Islamic State"), ("الحشد الشعبي", "Popular Mobilization Forces")]),
     ("وللحشد الشعبي فضل", [("لحشد الشعبي", "Popular Mobilization Forces")]),
+    # a soldier or soldiers with the country's adjective: singular, human plural (ين / ون)
+    ("قُتل جندي عراقي في هجوم", [("جندي عراقي", "Military Forces of Iraq")]),
+    ("قتل ثلاثة جنود عراقيين", [("جنود عراقيين", "Military Forces of Iraq")]),
+    ("وأصيب الجنود الأمريكيون", [("الجنود الأمريكيون", "Military Forces of the United States")]),
+    ("قُتل شرطي سوري", [("شرطي سوري", "Police Forces of Syria")]),
 ])
 def test_arabic(recognizer: ActorRecognizer, text: str, expected: list) -> None:
     assert [(t, c) for t, c, _ in _found(recognizer, text)] == expected
@@ -140,6 +145,12 @@ def test_generic_cues(recognizer: ActorRecognizer) -> None:
     assert [(m.kind, m.detail) for m in found] == [("generic", "armed_group"), ("generic", "civilians"),
                                                  ("generic", "protesters"), ("generic", "protesters")]
     assert all(m.canonical is None for m in found)
+
+
+def test_soldiers_without_a_country_are_the_generic_military(recognizer: ActorRecognizer) -> None:
+    found = recognizer.find("A roadside bomb killed three soldiers; قتل جنود")
+    assert [(m.text, m.kind, m.detail) for m in found] == [("soldiers", "generic", "military"), ("جنود", "generic", "military")]
+    assert [m.canonical for m in recognizer.find("Iraqi soldiers")] == ["Military Forces of Iraq"]
 
 
 def test_match_fields(recognizer: ActorRecognizer) -> None:

@@ -194,3 +194,9 @@ def test_the_toll_of_a_whole_war_is_no_toll_of_the_event():
         tolls = _body_tolls("Village attacked", f"Gunmen attacked a village near Maiduguri on Sunday, killing five people. {sentence}",
                             "Maiduguri")
         assert tolls == [("Attack", 5)], sentence
+
+
+def test_the_side_the_first_sentence_left_unnamed_fights_the_same_clash():
+    tolls = _body_tolls("Patrol ambushed", "NPA rebels ambushed an army patrol in Las Navas. "
+                        "2 soldiers were killed, while 1 NPA fighter died in the firefight.", "Las Navas", "PH", "Eastern Visayas")
+    assert tolls == [("Armed clash", 3)]

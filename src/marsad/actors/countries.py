@@ -117,12 +117,17 @@ def _english(country: Country, kind: str, nouns: tuple[str, ...]) -> Iterator[Fo
             yield ForceAlias(f"{name}'s {noun}", actor, country.iso2, "en")
 
 
+# what an Arabic adjective takes after a noun of each gender code: masculine, feminine (and
+# non-human plurals), human plural ("جنود عراقيين", "الجنود العراقيون")
+_ARABIC_AGREEMENT = {"m": ("",), "": ("",), "f": ("ة",), "p": ("ين", "ون")}
+
+
 def _arabic(country: Country, kind: str, gender: str, nouns: tuple[str, ...]) -> Iterator[ForceAlias]:
     actor = force_name(kind, country)
-    suffix = "ة" if gender == "f" else ""
+    suffixes = _ARABIC_AGREEMENT[gender]
     for noun in nouns:
         definite = noun.startswith("ال")
-        for adjective in country.arabic_adjectives:
+        for adjective, suffix in ((a, s) for a in country.arabic_adjectives for s in suffixes):
             form = f"{adjective}{suffix}"
             yield ForceAlias(f"{noun} {'ال' + form if definite else form}", actor, country.iso2, "ar")
         if definite:

@@ -243,8 +243,11 @@ def _other_actor(later: EventMention, earlier: EventMention) -> bool:
     named = [a for a in (later.actor1, earlier.actor1) if a and not a.startswith(GENERIC_PREFIXES) and not a.startswith(("The ", "the "))]
     if len(named) < 2 or named[0] == named[1]:
         return False
-    # the other side of the same fight, firing back ("The army said it killed 19 insurgents")
-    return not (later.actor1 == earlier.actor2 and later.sub_event_type in GENERIC_VIOLENCE)
+    # the other side of the same fight, firing back ("The army said it killed 19 insurgents"), or
+    # the side the first sentence left unnamed ("NPA rebels ambushed an army patrol. 2 soldiers
+    # were killed, while 1 NPA fighter died in the firefight")
+    other_side = later.actor1 == earlier.actor2 or (earlier.actor2 is None and later.actor1_type != earlier.actor1_type)
+    return not (other_side and later.sub_event_type in GENERIC_VIOLENCE)
 
 
 

@@ -26,7 +26,7 @@ from typing import Sequence
 
 from marsad.events.detect import Mood, Reading
 from marsad.events.mentions import Context, MentionDetail, build_mentions, event_date
-from marsad.events.roles import GENERIC_PREFIXES, Roles, with_generics
+from marsad.events.roles import ARMED_TYPES, GENERIC_PREFIXES, Roles, with_generics
 from marsad.events.subtype import DEFAULT_POLICY, SubtypeModel, arbitrate
 from marsad.events.taxonomy import sub_type
 from marsad.events.views import View
@@ -51,11 +51,19 @@ def second_opinion(
         return _supplied(ctx, views, body[0], model, mentions, rules_read=body[0].reading.mood is not Mood.NONE)
     (prediction,) = model.predict([_lead_text(views, lead, ctx.doc_text)])
     chosen = arbitrate(lead.sub_event_type, prediction)
+    if chosen == "Attack" and lead.sub_event_type == "Armed clash" and _armed_target(lead):
+        return mentions, []
     if chosen == lead.sub_event_type:
         return mentions, []
     if chosen is None:
         return [m for m in mentions if m.mention_id != lead.mention_id], []
     return [recode(m, chosen) if m.mention_id == lead.mention_id else m for m in mentions], []
+
+
+def _armed_target(lead: EventMention) -> bool:
+    """The rules named the clash's target, an armed actor ("قُتل جندي عراقي في هجوم شنه مسلحون":
+    Military Forces of Iraq): ACLED's Attack is violence against civilians, so it stays a clash."""
+    return bool(lead.actor2) and lead.actor2_type in ARMED_TYPES and not lead.actor2.startswith(GENERIC_PREFIXES)
 
 
 def _lead_text(views: Sequence[View], lead: EventMention, doc_text: str) -> str:

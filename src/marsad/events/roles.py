@@ -24,6 +24,8 @@ _PERPETRATOR = {
     "Protests": "protesters",
     "Riots": "rioters",
 }
+# demonstrations with no one acting against them: whoever demonstrates is a protester or rioter
+_ONE_SIDED_DEMONSTRATION = frozenset({"Peaceful protest", "Violent demonstration"})
 _TARGETED = {"Attack", "Abduction/forced disappearance", "Sexual violence", "Mob violence"}
 
 
@@ -107,6 +109,8 @@ def with_generics(roles: Roles, event_type: str, sub_event_type: str, country: s
     """Fill missing roles with ACLED's generic actors for this kind of event."""
     actor1, type1 = roles.actor1, roles.actor1_type
     actor2, type2 = roles.actor2, roles.actor2_type
+    if type1 == STATE and sub_event_type in _ONE_SIDED_DEMONSTRATION:
+        actor1, type1 = None, None  # "Retired soldiers protested": protesters, as ACLED codes them
     if actor1 is None:
         kind = _PERPETRATOR.get(event_type)
         if sub_event_type == "Arrests":
