@@ -10,7 +10,11 @@ eval/gold/snippets_heldout2.jsonl (--gold), was written later and apart from
 the training notes, in ACLED's own note conventions (dates, "(month of)",
 "[size=...]" and "[women targeted: ...]" tags, "Looting:"-style prefixes,
 coded fatalities) over more countries; it is scored rarely (before and after
-a change of the training data), never tuned against.  Systems:
+a change of the training data), never tuned against.  A third pair was written
+blind in session 9 by a writer who saw no code, no training note and no other
+set, with ACLED's realistic mix of sub-types (a quarter peaceful protests):
+eval/gold/snippets_dev3.jsonl (200; a development set: its misses may be read)
+and eval/gold/snippets_heldout3.jsonl (250; scored only, totals only).  Systems:
 
   rules     the real pipeline, rules only: marsad.pipeline.run on the snippets
             as JSON Lines (id, text) with the classifier stage option off,

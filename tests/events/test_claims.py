@@ -154,3 +154,43 @@ def test_details_carry_tags_and_date_source():
     assert detail.date_source == "article"
     mention = next(m for m in found.mentions if m.mention_id == detail.mention_id)
     assert (mention.date, mention.time_precision) == ("2022-03-17", 2)
+
+
+def test_an_official_voice_reports_what_others_did_and_claims_what_its_own_side_did():
+    gunmen = "Gunmen abducted 23 passengers from a bus near Kaduna on Sunday, a police spokesman said."
+    army = "The Nigerian army said in a statement that its troops killed 19 insurgents near Maiduguri."
+
+    def acts(doc, article):
+        found = [actor(doc, article, "police", "Police Forces of Nigeria", "State forces", "NG")] if "police" in doc.text else []
+        if "Nigerian army" in doc.text:
+            found.append(actor(doc, article, "Nigerian army", "Military Forces of Nigeria", "State forces", "NG"))
+        return found
+
+    doc, mentions, _ = _run("Bus attacked", gunmen, acts=acts)
+    (mention,) = _in(doc, mentions, "abducted")
+    assert mention.status is Status.REPORTED and mention.actor2 != "Police Forces of Nigeria"
+    doc, mentions, _ = _run("Insurgents killed", army, acts=acts)
+    (mention,) = _in(doc, mentions, "killed")
+    assert (mention.actor1, mention.status) == ("Military Forces of Nigeria", Status.CLAIMED)
+
+
+def test_a_responsibility_claim_alone_leaves_the_event_claimed_until_someone_confirms_it():
+    only = "Al-Shabaab claimed responsibility for a mortar attack on the presidential palace in Mogadishu."
+    confirmed = ("Tehrik-i-Taliban Pakistan claimed the attack on a police checkpoint in Bannu, which killed three officers, "
+                 "according to district police.")
+    told_first = "A suicide bomber blew himself up in a mosque in Quetta, killing 30 people, and Islamic State claimed responsibility."
+    statuses = [_in(*_run("Attack", body)[:2], "claim")[0].status for body in (only, confirmed, told_first)]
+    assert statuses == [Status.CLAIMED, Status.REPORTED, Status.REPORTED]
+
+
+def test_an_arabic_claimant_is_the_group_named_after_the_verb():
+    body = "تبنى تنظيم داعش الهجوم الذي استهدف حاجزاً للجيش السوري في بادية حمص وأسفر عن مقتل سبعة جنود."
+
+    def acts(doc, article):
+        return [actor(doc, article, "تنظيم داعش", "Islamic State", "Rebel groups", None),
+                actor(doc, article, "لجيش السوري", "Military Forces of Syria", "State forces", "SY")]
+
+    doc, mentions, claims = _run("حمص", body, acts=acts)
+    (mention,) = _in(doc, mentions, "الهجوم")
+    assert (mention.claimed_by, mention.status) == ("Islamic State", Status.CLAIMED)
+    assert _in(doc, claims, "الهجوم")[0].claimant == "Islamic State"

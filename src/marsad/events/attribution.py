@@ -1,8 +1,9 @@
 """Who says so: the speaker, outlet, verb and stance of a sentence.
 
 "al-Hosseini told FNA on Wednesday" -> speaker al-Hosseini, outlet FNA, verb
-told; "according to pro-HTS sources" -> speaker "pro-HTS sources" (a party:
-claimed); "A group called 'Ashab al-Kahf' claimed responsibility" -> speaker
+told; "according to pro-HTS sources" -> speaker "pro-HTS sources" (a party's
+outlet: claimed); "a police spokesman said" -> an official voice (``official``:
+the caller makes it a claim when the speaker's side did what is told); "A group called 'Ashab al-Kahf' claimed responsibility" -> speaker
 Ashab al-Kahf, verb "claimed responsibility"; Arabic أعلن، قال، نفى، تبنى، أكد،
 زعم with the speaker after the verb.  A pronoun speaker ("he said", "the
 group") is left for the caller to resolve from the previous statement.
@@ -49,6 +50,9 @@ class Attribution:
     pronoun: bool = False
     partisan: bool = False
     negated: bool = False  # "No group claimed responsibility", "did not say"
+    official: bool = False  # a party's official voice ("a spokesman", "in a statement", بيان)
+    side: tuple[str | None, str | None] = (None, None)  # the speaker's actor and country, when an actor speaks
+    clause_start: int = 0  # where "who says" begins in the sentence: the speaker before the verb, else the verb
 
 
 def _first_verb(folded: str, lex: Lexicon) -> tuple[Verb, re.Match[str]] | None:
@@ -86,9 +90,11 @@ def _speaker_after(text: str, verb_end: int, limit: int = 8) -> str:
     return _words(tail[:cut.start()] if cut else tail, limit, from_end=False).strip("()[] ")
 
 
-def _actor_near(actors: Sequence[ActorMention], base: int, start: int, end: int) -> ActorMention | None:
+def _actor_near(actors: Sequence[ActorMention], base: int, start: int, end: int, after: bool = False) -> ActorMention | None:
+    """The actor nearest a verb within ``[start, end)``: the last one before it, or the first
+    one after it when ``after`` ("تبنى تنظيم داعش الهجوم على حاجز للجيش السوري": IS)."""
     inside = [a for a in actors if base + start <= a.char_start and a.char_end <= base + end]
-    return inside[-1] if inside else None
+    return (inside[0] if after else inside[-1]) if inside else None
 
 
 def _outlet(text: str, folded: str, lex: Lexicon, offsets: Sequence[int] | None = None) -> str | None:
@@ -109,12 +115,12 @@ def _speaker(text: str, verb: Verb, start: int, end: int, actors: Sequence[Actor
     if called:
         return called.group(1).strip()
     if verb.speaker in ("object", "after"):
-        actor = _actor_near(actors, base, end, min(len(text), end + 80))
+        actor = _actor_near(actors, base, end, min(len(text), end + 80), after=True)
         limit = 8 if verb.speaker == "object" else 4
         return (actor.actor or actor.text) if actor else _speaker_after(text, end, limit) or None
     if _QUOTE_END.search(text[:start]):
         return _speaker_after(text, end) or None  # '"...," said the officer'
-    actor = _actor_near(actors, base, max(0, start - 80), start)
+    actor = _actor_near(actors, base, _head_start(text, start), start)
     if actor is not None:
         return actor.actor or actor.text
     before = _speaker_before(text, start)
@@ -123,10 +129,18 @@ def _speaker(text: str, verb: Verb, start: int, end: int, actors: Sequence[Actor
     return _speaker_after(text, end) or None
 
 
+def _head_start(text: str, verb_start: int) -> int:
+    """Where the words just before a verb that may name its speaker begin: within 80
+    characters, after the last comma or clause word ("..., a security official said")."""
+    window = max(0, verb_start - 80)
+    stops = [m.end() for m in _STOP.finditer(text, window, verb_start)]
+    return stops[-1] if stops else window
+
+
 def _speaker_actor(actors: Sequence[ActorMention], verb: Verb, text: str, start: int, end: int, base: int) -> ActorMention | None:
     if verb.speaker == "before":
-        return _actor_near(actors, base, max(0, start - 80), start)
-    return _actor_near(actors, base, end, min(len(text), end + 80))
+        return _actor_near(actors, base, _head_start(text, start), start)
+    return _actor_near(actors, base, end, min(len(text), end + 80), after=True)
 
 
 def _original(offsets: Sequence[int] | None, start: int, end: int) -> tuple[int, int]:
@@ -166,7 +180,10 @@ def attribution_of(
     negated = bool(_NEGATED_SPEAKER.match(speaker or "")) or bool(_NEGATED_VERB.search(folded[max(0, match.start() - 16):match.start()]))
     if negated:
         status = "reported"
-    return Attribution(verb.label, status, speaker, outlet, start, end, pronoun, partisan, negated)
+    side = (speaker_actor.actor, speaker_actor.country) if speaker_actor is not None else (None, None)
+    official = bool(lex.official.search(folded))
+    clause = _head_start(text, start) if verb.speaker == "before" and not _QUOTE_END.search(text[:start]) else start
+    return Attribution(verb.label, status, speaker, outlet, start, end, pronoun, partisan, negated, official, side, clause)
 
 
 def modal_verb(folded: str, lex: Lexicon) -> tuple[str, int, int] | None:

@@ -24,7 +24,7 @@ from typing import Sequence
 
 from marsad.events.attribution import Attribution, modal_verb
 from marsad.events.detect import Mood
-from marsad.events.mentions import Context, said_of
+from marsad.events.mentions import RESPONSIBILITY_VERBS, Context, said_of
 from marsad.events.views import View
 from marsad.models import Claim, EventMention, Evidence, Status
 
@@ -32,7 +32,7 @@ COMPONENT = "claims"
 VERSION = "1"
 LOOKBACK_PARAGRAPHS = 3
 _PLURAL = re.compile(r"\b(?:these|those|both|the|all|two|three|several)(?: [\w-]+){0,2} (?:attacks|operations|bombings|strikes|incidents)\b|الهجمات|العمليات")
-_RESPONSIBILITY = {"claimed responsibility", "تبنى"}
+_RESPONSIBILITY = RESPONSIBILITY_VERBS
 # a denial of one's part in an event ("denies role") leaves the event standing
 _ROLE = re.compile(r"\b(?:role|involvement|involved|responsib\w*|link\w*|behind|part in|connection|participat\w*|to do with|carried out|carrying out|accusations?)\b|(?:علاقه|مسؤوليه|تورط)")
 _DOUBT_WORDS = re.compile("claim|confirm|verif|evidence|proof|propaganda|تحقق|تاكيد|مزاعم")

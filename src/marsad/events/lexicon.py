@@ -310,6 +310,7 @@ class Lexicon:
     dispute: Alternatives
     verbs: tuple[Verb, ...]
     partisan: Alternatives
+    official: Alternatives
     outlets: Alternatives
     numbers: Mapping[str, int]
     number_words: re.Pattern[str]
@@ -451,6 +452,7 @@ def lexicon(lang: str) -> Lexicon:
         dispute=_alternatives(cues["dispute"][lang], lang, words),
         verbs=_verbs(attribution["verbs"][lang], lang, words),
         partisan=_alternatives(attribution["partisan"][lang], lang, words),
+        official=_alternatives(attribution["official"][lang], lang, words),
         outlets=_outlets(attribution["outlets"], words),
         numbers=numbers,
         number_words=number_words,

@@ -159,15 +159,48 @@ def _held_since(view: View) -> bool:
     return view.reading.sub_event_type == "Arrests" and _HELD_SINCE.search(view.folded) is not None
 
 
-def status_of(view: View, said: Attribution | None) -> Status:
-    """The mention's own status: claimed when a party says so, disputed when the sentence doubts it."""
+def status_of(view: View, said: Attribution | None, actor1: str | None = None, actor1_country: str | None = None) -> Status:
+    """The mention's own status: claimed when a party's outlet says so, or a party's official
+    voice tells what its own side did ("The army said it killed 19 insurgents"; "a police
+    spokesman said gunmen abducted 23 passengers" stays reported); disputed when the sentence
+    doubts it."""
     if view.lex.dispute.search(view.folded):
         return Status.DISPUTED
-    if said is not None and said.status == "claimed" and said.verb != "claimed responsibility":
-        return Status.CLAIMED
-    if said is not None and said.status == "denied":
+    if said is None or said.negated:
+        return Status.REPORTED
+    if said.status == "denied":
         return Status.DENIED
+    if view.lex.partisan.search(view.folded):
+        return Status.CLAIMED  # a party's own outlet: "according to pro-HTS sources", "its Amaq agency"
+    if _CONFIRMED.search(view.folded, min(said.verb_end, len(view.folded))):
+        return Status.REPORTED  # another source confirms it after the first speaker
+    if said.verb in RESPONSIBILITY_VERBS:
+        # "Al-Shabaab claimed responsibility for a mortar attack on the palace": the attack rests on its word
+        return Status.CLAIMED if view.trigger_start >= view.start + said.verb_start else Status.REPORTED
+    if said.status == "claimed" or (said.status == "reported" and said.official and _own_side(said, actor1, actor1_country)):
+        return Status.CLAIMED
     return Status.REPORTED
+
+
+# verbs by which a group claims an act as its own: its claim names who did it, not whether it happened
+RESPONSIBILITY_VERBS = frozenset({"claimed responsibility", "تبنى"})
+# a source with no stake in the event confirms it, later in the same sentence
+_CONFIRMED = re.compile(
+    r"\b(?:police|army|military|officials?|spokes\w+|ministry|governor|sources?|medics|residents|witnesses|observatory)"
+    r"(?: [\w-]+){0,3} (?:confirmed|said)\b(?! (?:it|its|they|their)\b)"
+    r"|\baccording to (?:[\w-]+ ){0,2}(?:police|security sources|officials|medics|hospital|residents|witnesses|sources|observatory)\b"
+    r"|(?:بحسب|حسب|وفقا ل|وفق ما (?:افاد|ذكر)\w*(?: به)?) ?(?:ال)?(?:شرطه|مرصد|مصادر|مصدر|مسؤول)"
+)
+
+
+def _own_side(said: Attribution, actor1: str | None, actor1_country: str | None) -> bool:
+    """The speaker is the event's actor1 (or a state force of the same country as a state actor1)."""
+    speaker, country = said.side
+    if speaker is None or actor1 is None:
+        return False
+    same_state = speaker.startswith(("Military Forces of", "Police Forces of")) and actor1.startswith(
+        ("Military Forces of", "Police Forces of")) and country == actor1_country
+    return speaker == actor1 or same_state
 
 
 _DEATH_WORD = re.compile(r"\b(?:kill\w*|murder\w*|deaths?|dead|died|slain|slaying|assassinat\w*|massacre\w*|lynch\w*)\b"
@@ -196,7 +229,10 @@ def build_mentions(ctx: Context, views: Sequence[View], view: View, date: EventD
     if deaths is not None and sub == "Arrests" and _deaths_only_as_cause(view):
         deaths = None
     places = event_place(ctx, views, view, date.background)
-    roles = roles_from_mentions(ctx.actors, view.start, view.end, view.trigger_start, view.trigger_end, ctx.doc_text)
+    # who says so ("..., a police spokesman said", "according to police") is no party to the event told before it
+    said_from = view.start + said.clause_start if said is not None else view.end
+    end = said_from if view.trigger_end <= said_from < view.end else view.end
+    roles = roles_from_mentions(ctx.actors, view.start, end, view.trigger_start, view.trigger_end, ctx.doc_text)
     built = []
     for place in places:
         filled = with_generics(roles, kind.event_type, sub, place.country)
@@ -211,7 +247,7 @@ def build_mentions(ctx: Context, views: Sequence[View], view: View, date: EventD
             actor1=filled.actor1, actor1_type=filled.actor1_type, actor2=filled.actor2, actor2_type=filled.actor2_type,
             fatalities=deaths.fatalities if deaths else None,
             fatalities_min=deaths.minimum if deaths else None, fatalities_max=deaths.maximum if deaths else None,
-            status=status_of(view, said), background=date.background, cameo=kind.cameo, plover=kind.plover,
+            status=status_of(view, said, filled.actor1, place.country), background=date.background, cameo=kind.cameo, plover=kind.plover,
         )
         tags = "; ".join(view.reading.tags)
         built.append((with_tags(mention, tags), MentionDetail(
