@@ -127,7 +127,9 @@ def test_arabic_denial_and_threat_are_statements():
         "توعدت الفصائل باستهداف القوات الأمريكية إذا لم تنسحب.\n\nونفت وزارة الدفاع وقوع أي هجوم.",
         published="2022-01-05",
     )
-    assert not mentions
+    # the threat is no event; the denied attack is kept as a denied mention, never as the lead
+    assert not _in(doc, mentions, "توعدت")
+    assert [(m.status, m.lead) for m in _in(doc, mentions, "نفت")] == [(Status.DENIED, False)]
     verbs = {c.verb for c in claims}
     assert "توعد" in verbs and "نفى" in verbs
 
@@ -194,3 +196,48 @@ def test_an_arabic_claimant_is_the_group_named_after_the_verb():
     (mention,) = _in(doc, mentions, "الهجوم")
     assert (mention.claimed_by, mention.status) == ("Islamic State", Status.CLAIMED)
     assert _in(doc, claims, "الهجوم")[0].claimant == "Islamic State"
+
+
+def test_a_denial_that_is_the_only_telling_of_its_event_is_a_denied_mention_never_the_lead():
+    body = ("Palestinian media reported an Israeli airstrike on a UN-run school in Nuseirat that killed 14 people, "
+            "but the Israeli military denied that any strike took place in the area.")
+    doc, mentions, _ = _run("School", body)
+    (mention,) = _in(doc, mentions, "airstrike")
+    assert (mention.sub_event_type, mention.status, mention.lead) == ("Air/drone strike", Status.DENIED, False)
+
+
+def test_a_denial_of_something_else_leaves_the_event_reported():
+    taken = ("Men claiming to be from the Rapid Action Battalion took an opposition youth leader from his home in Dhaka; "
+             "his family says his whereabouts remain unknown and police deny holding him.")
+    charges = ("Sit Man-ying was jailed for 33 months after she pleaded guilty on Monday to five counts of theft. "
+               "She denied five alternative counts of fraud.")
+    for body, words in ((taken, "whereabouts"), (charges, "jailed")):
+        doc, mentions, _ = _run("Case", body)
+        assert _in(doc, mentions, words)[0].status is Status.REPORTED, body
+
+
+def test_a_denial_after_a_responsibility_claim_denies_the_event():
+    body = ("ISWAP claimed responsibility for kidnapping a district head in Yobe State, but the state police command "
+            "denied the abduction, saying the official was safe at home.")
+    doc, mentions, _ = _run("Yobe", body)
+    assert _in(doc, mentions, "kidnapping")[0].status is Status.DENIED
+
+
+def test_another_voice_that_answers_with_a_negation_or_a_doubt_disputes_the_account():
+    contradicted = ("Nigerian social media accounts reported that an air force jet was shot down over Borno, "
+                    "but the air force said no aircraft was lost.")
+    unverified = ("Russian officials said Ukrainian forces shelled a bakery in Lysychansk, killing 28 people. "
+                  "Kyiv did not comment, and the claim could not be independently verified.")
+    arabic = "قال ناشطون إن غارة جوية استهدفت مستشفى في ريف إدلب، فيما قال مدير المستشفى إنه لم يسجل أي أضرار في المبنى."
+    for body, words in ((contradicted, "shot down"), (unverified, "shelled"), (arabic, "غارة")):
+        doc, mentions, _ = _run("Report", body)
+        assert _in(doc, mentions, words)[0].status is Status.DISPUTED, body
+
+
+def test_an_arabic_number_or_noun_beginning_with_sin_is_no_future_tense():
+    body = "أكد مصدر طبي وصول جثث ستة مدنيين قتلوا في قصف مدفعي استهدف سوقاً شعبية في مديرية حيس."
+    doc, mentions, _ = _run("حيس", body)
+    (mention,) = _in(doc, mentions, "قصف")
+    assert (mention.sub_event_type, mention.fatalities) == ("Shelling/artillery/missile attack", 6)
+    doc, mentions, _ = _run("غدا", "سيقصف الجيش مواقع المسلحين غداً.")
+    assert not _in(doc, mentions, "سيقصف")

@@ -167,6 +167,9 @@ def attribution_of(
         return None
     verb, match = found
     start, end = _original(offsets, match.start(), match.end())
+    actors = [a for a in actors if a.actor_type != "Civilians"]  # the victims told of are no speakers
+    if verb.speaker == "after" and " " in text[start:end]:
+        end = start + text[start:end].index(" ")  # the speaker inside the phrase: أعلنت كتائب القسام مسؤوليتها عن
     speaker = _speaker(text, verb, start, end, actors, base)
     pronoun = bool(speaker and _PRONOUN.match(speaker.lower()))
     partisan = bool(lex.partisan.search(folded))

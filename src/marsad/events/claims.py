@@ -24,7 +24,7 @@ from typing import Sequence
 
 from marsad.events.attribution import Attribution, modal_verb
 from marsad.events.detect import Mood
-from marsad.events.mentions import RESPONSIBILITY_VERBS, Context, said_of
+from marsad.events.mentions import DENIED_ROLE, RESPONSIBILITY_VERBS, Context, denies_event, said_of
 from marsad.events.views import View
 from marsad.models import Claim, EventMention, Evidence, Status
 
@@ -33,8 +33,6 @@ VERSION = "1"
 LOOKBACK_PARAGRAPHS = 3
 _PLURAL = re.compile(r"\b(?:these|those|both|the|all|two|three|several)(?: [\w-]+){0,2} (?:attacks|operations|bombings|strikes|incidents)\b|الهجمات|العمليات")
 _RESPONSIBILITY = RESPONSIBILITY_VERBS
-# a denial of one's part in an event ("denies role") leaves the event standing
-_ROLE = re.compile(r"\b(?:role|involvement|involved|responsib\w*|link\w*|behind|part in|connection|participat\w*|to do with|carried out|carrying out|accusations?)\b|(?:علاقه|مسؤوليه|تورط)")
 _DOUBT_WORDS = re.compile("claim|confirm|verif|evidence|proof|propaganda|تحقق|تاكيد|مزاعم")
 _CLAIM_VERBS = {"claimed", "claimed responsibility", "زعم", "تبنى"}
 _GENERIC_ACTOR = re.compile(r"^Unidentified Armed Group")
@@ -68,7 +66,9 @@ def _effect(view: View, said: Attribution | None, doubted: bool) -> str:
     if said is not None and said.verb in _RESPONSIBILITY and view.reading.mood is not Mood.HABITUAL:
         return "responsibility"
     if said is not None and said.status == "denied":
-        return "deny"
+        # a denial told with its event names it ("denied that any strike took place"), or it denies
+        # something else ("took him from his home ..., and police deny holding him")
+        return "deny" if view.reading.mood is not Mood.EVENT or denies_event(view, said) else "none"
     if view.reading.mood is Mood.NEGATED or (doubted and not view.is_event):
         return "dispute"
     return "none"
@@ -111,7 +111,9 @@ def _previous(mentions: dict[int, list[EventMention]], view: View, views: Sequen
     return sorted((i for i in mentions if i < view.index and views[i].paragraph >= floor), reverse=True)
 
 
-def _targets(statement: Statement, mentions: dict[int, list[EventMention]], views: Sequence[View], claimed: set[str]) -> list[int]:
+def _targets(
+    statement: Statement, mentions: dict[int, list[EventMention]], views: Sequence[View], claimed: set[str], attributed: set[int]
+) -> list[int]:
     view = statement.view
     if view.index in mentions:
         return [view.index]
@@ -124,7 +126,10 @@ def _targets(statement: Statement, mentions: dict[int, list[EventMention]], view
         same = [i for i in earlier if views[i].reading.hit and views[i].reading.hit.trigger.name == view.reading.hit.trigger.name]
         return same[:3] or earlier[:1]
     if statement.effect == "dispute":
-        return [i for i in earlier if any(m.status is Status.CLAIMED for m in mentions[i])][:3]
+        # the claims before it, else the nearest account someone gave ("Russian officials said Ukrainian
+        # forces shelled a bakery. ... the claim could not be independently verified")
+        claims = [i for i in earlier if any(m.status is Status.CLAIMED for m in mentions[i])][:3]
+        return claims or [i for i in earlier[:1] if i in attributed]
     return earlier[:1]
 
 
@@ -151,7 +156,7 @@ def _apply(statement: Statement, mention: EventMention) -> EventMention:
         return dataclasses.replace(mention, claimed_by=statement.claimant, actor1=actor1, actor1_type=actor1_type)
     if statement.effect == "dispute" and mention.status is not Status.DENIED:
         return dataclasses.replace(mention, status=Status.DISPUTED)
-    if statement.effect == "deny" and not _ROLE.search(statement.view.folded):
+    if statement.effect == "deny" and not DENIED_ROLE.search(statement.view.folded):
         return dataclasses.replace(mention, status=Status.DENIED)
     return mention
 
@@ -181,12 +186,13 @@ def link_claims(
     claims: list[Claim] = []
     claimed: set[str] = set()
     previous_claimant: str | None = None
+    attributed = {i for i in mentions if said_of(ctx, views[i]) is not None}
     for view in views:
         statement = statement_of(view, ctx, previous_claimant)
         if statement is None:
             continue
         previous_claimant = statement.claimant or previous_claimant
-        targets = _targets(statement, mentions, views, claimed) if statement.effect != "none" or view.index in mentions else []
+        targets = _targets(statement, mentions, views, claimed, attributed) if statement.effect != "none" or view.index in mentions else []
         if statement.effect == "none" and not targets and view.reading.definite:
             targets = _previous(mentions, view, views)[:1]
         if statement.effect != "none" and targets and view.index not in mentions:

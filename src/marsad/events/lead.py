@@ -21,7 +21,7 @@ from marsad.events.dating import EventDate
 from marsad.events.geo import TRUSTED_SCORE, article_place, country_support, dominant_country, place_of, specificity
 from marsad.events.mentions import Context, MentionDetail, build_mentions
 from marsad.events.views import View
-from marsad.models import EventMention
+from marsad.models import EventMention, Status
 from marsad.normalize.dates import ENGLISH_MONTHS, ENGLISH_WEEKDAYS
 
 LEAD_PARAGRAPHS = 2
@@ -35,8 +35,11 @@ def _first_paragraphs(views: Sequence[View]) -> set[int]:
 
 
 def _candidates(mentions: dict[int, list[EventMention]], views: Sequence[View], paragraphs: set[int]) -> list[EventMention]:
+    """The first mention of each event sentence in ``paragraphs``: neither history nor denied (a
+    report its subject denies -- "Police denied reports that officers had fired on protesters" --
+    is kept as a mention, never as the event an article reports)."""
     ordered = sorted(i for i in mentions if views[i].paragraph in paragraphs)
-    return [m for i in ordered for m in mentions[i][:1] if not m.background]
+    return [m for i in ordered for m in mentions[i][:1] if not m.background and m.status is not Status.DENIED]
 
 
 def _from_title(

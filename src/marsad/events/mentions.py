@@ -11,7 +11,7 @@ from typing import Sequence
 
 from marsad.events.attribution import Attribution, attribution_of
 from marsad.events.dating import EventDate, article_date, sentence_date
-from marsad.events.detect import Mood, names_cause
+from marsad.events.detect import Mood, find_hits, names_cause
 from marsad.events.fatalities import fatalities_in
 from marsad.events.geo import NO_PLACE, Place, article_place, dominant_country, nearest_before, place_of, places_in
 from marsad.events.roles import roles_from_mentions, with_generics
@@ -21,6 +21,11 @@ from marsad.models import ActorMention, Article, EventMention, Evidence, Status,
 
 RESPONSIBILITY_VERBS = frozenset({"claimed responsibility", "تبنى"})
 DENIAL_VERBS = frozenset({"denied", "rejected", "نفى"})
+# a denial of one's part in an event ("denies role") or of the charges over it ("She denied five
+# alternative counts of fraud") leaves the event standing
+DENIED_ROLE = re.compile(r"\b(?:role|involvement|involved|responsib\w*|link\w*|behind|part in|connection|participat\w*|to do with|"
+                         r"carried out|carrying out|accusations?|charges?|counts?|allegations?|wrongdoing|guilt\w*)\b"
+                         r"|(?:علاقه|مسؤوليه|تورط|تهم\w*)")
 # events that kill: one victim named as killed counts one death (an arrest recalling a murder does not)
 LETHAL_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 EXCESSIVE_FORCE = "Excessive force against protesters"
@@ -164,12 +169,16 @@ def status_of(view: View, said: Attribution | None, actor1: str | None = None, a
     voice tells what its own side did ("The army said it killed 19 insurgents"; "a police
     spokesman said gunmen abducted 23 passengers" stays reported); disputed when the sentence
     doubts it."""
-    if view.lex.dispute.search(view.folded):
+    if view.lex.dispute.search(view.folded) or _CONTRADICTED.search(view.folded, view.reading.hit.end if view.reading.hit else 0):
         return Status.DISPUTED
     if said is None or said.negated:
         return Status.REPORTED
-    if said.status == "denied":
+    if said.status != "denied" and _denied_later(view, said):
         return Status.DENIED
+    if said.status == "denied":
+        # the denial names an event ("denied that any strike took place", "denied the abduction"), not
+        # something else ("... took him from his home, and police deny holding him")
+        return Status.DENIED if denies_event(view, said) else Status.REPORTED
     if view.lex.partisan.search(view.folded):
         return Status.CLAIMED  # a party's own outlet: "according to pro-HTS sources", "its Amaq agency"
     if _CONFIRMED.search(view.folded, min(said.verb_end, len(view.folded))):
@@ -182,6 +191,40 @@ def status_of(view: View, said: Attribution | None, actor1: str | None = None, a
     return Status.REPORTED
 
 
+def denies_event(view: View, said: Attribution) -> bool:
+    """What the (denial) verb denies is an event: a trigger word or an occurrence ("that any
+    strike took place", نفت وقوع أي هجوم) follows it in the sentence."""
+    after = _folded_at(view, said.verb_end)
+    return bool(_OCCURRENCE.search(view.folded, after)) or any(hit.start >= after for hit in find_hits(view.folded, view.lex))
+
+
+def _folded_at(view: View, text_at: int) -> int:
+    """The folded position of a position in the written sentence (folding drops Arabic marks)."""
+    return next((i for i, at in enumerate(view.offsets) if at >= text_at), len(view.folded)) if view.offsets else text_at
+
+
+def _denied_later(view: View, said: Attribution) -> bool:
+    """A denial of the event follows the first speaker's account ("ISWAP claimed responsibility for
+    kidnapping a district head, but the state police command denied the abduction")."""
+    after = _folded_at(view, said.verb_end)
+    for verb in view.lex.verbs:
+        if verb.status == "denied" and (found := verb.pattern.search(view.folded, after)) is not None:
+            return bool(_OCCURRENCE.search(view.folded, found.end())) or any(
+                hit.start >= found.end() for hit in find_hits(view.folded, view.lex))
+    return False
+
+
+_OCCURRENCE = re.compile(r"\b(?:took place|had taken place|occurred|had occurred|happened|any (?:[\w-]+ )?(?:strike|raid|attack|"
+                         r"incident|blast|explosion|shelling|abduction|operation)s?)\b|(?<!\w)(?:وقوع|حدوث|سقوط)(?!\w)")
+
+
+# another voice answers the account with a negation or a smaller figure ("..., but the air force said no
+# aircraft was lost", "but the Observatory said only four fighters died", "فيما قال مدير المستشفى إنه لم يسجل")
+_CONTRADICTED = re.compile(
+    r"[,;] (?:but|while|whereas|although|though) [^.;]{0,80}?\b(?:said|says|insisted|maintained|stated)\b(?: that)? "
+    r"[^.;]{0,60}?\b(?:no|not|none|never|only)\b"
+    r"|[،,] ?(?:لكن|ولكن|فيما|في حين|بينما) [^.]{0,80}?(?:قال|اكد|افاد|ذكر)\w* [^.]{0,60}?(?<!\w)(?:لم|لا|ليس|فقط)(?!\w)"
+)
 # verbs by which a group claims an act as its own: its claim names who did it, not whether it happened
 RESPONSIBILITY_VERBS = frozenset({"claimed responsibility", "تبنى"})
 # a source with no stake in the event confirms it, later in the same sentence
@@ -270,7 +313,10 @@ def event_views(ctx: Context, views: Sequence[View]) -> list[View]:
     """Sentences that assert an event and do not merely refer back to one: a definite
     noun ("after the attack"), a responsibility claim ("X claimed responsibility for the
     attack, saying its fighters had killed six") after an event was told, or a denial
-    ("X denied any role in the attack": a statement about an event, never one)."""
+    of one's role or of an event told before ("X denied any role in the attack": a
+    statement about an event, never one).  A denial that is the only telling of its
+    event ("Palestinian media reported an airstrike on a school, but the Israeli military
+    denied that any strike took place") is a mention, denied."""
     chosen: list[View] = []
     for view in views:
         if view.reading.mood is not Mood.EVENT or view.is_title:
@@ -278,7 +324,9 @@ def event_views(ctx: Context, views: Sequence[View]) -> list[View]:
         if is_reference(ctx, view, len(chosen)):
             continue
         said = said_of(ctx, view)
-        if said is not None and (said.verb in DENIAL_VERBS or (chosen and said.verb in RESPONSIBILITY_VERBS)):
+        if said is not None and said.verb in DENIAL_VERBS and (chosen or DENIED_ROLE.search(view.folded)):
+            continue
+        if said is not None and chosen and said.verb in RESPONSIBILITY_VERBS:
             continue
         chosen.append(view)
     return chosen

@@ -30,7 +30,7 @@ from marsad.events.roles import ARMED_TYPES, GENERIC_PREFIXES, Roles, with_gener
 from marsad.events.subtype import DEFAULT_POLICY, SubtypeModel, arbitrate
 from marsad.events.taxonomy import sub_type
 from marsad.events.views import View
-from marsad.models import EventMention
+from marsad.models import EventMention, Status
 
 SHORT_SENTENCES = 4
 COMPONENT = "events.subtype"
@@ -45,6 +45,8 @@ def second_opinion(
     if not body or len(body) > SHORT_SENTENCES:
         return mentions, []
     lead = next((m for m in mentions if m.lead), None)
+    if lead is None and any(m.status is Status.DENIED for m in mentions):
+        return mentions, []  # the rules read a denied report: no event to supply
     if lead is None:
         # a sentence in which the rules read a vow, a denial or a habit (or an event they then
         # dropped) needs a surer model (Policy.supply_read) than one with no trigger at all
