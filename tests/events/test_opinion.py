@@ -70,3 +70,12 @@ def test_a_clash_whose_target_is_a_named_armed_force_stays_a_clash():
     assert (lead.sub_event_type, lead.actor2) == ("Armed clash", "Military Forces of Iraq")
     (lead,) = [m for m in extractor.extract(doc, [article], place, [])[0] if m.lead]
     assert lead.sub_event_type == "Attack"  # no armed target named: the classifier's reading stands
+
+
+def test_a_vow_a_plan_a_condition_or_a_denial_without_a_trigger_gets_no_event(extractor):
+    for body in ("Al-Shabaab's leader vowed in an audio message to expel African Union troops from Somalia 'by every means'.",
+                 "The RSF intends to seize El Fasher before the rainy season, a senior commander told a closed meeting.",
+                 "If the army advances on Kidal, rebel fighters will blow up the bridges into the town, a spokesman said.",
+                 "Police did not open fire on the crowd in Kisumu on Tuesday, and the march dispersed peacefully by evening.",
+                 "دعا زعيم تنظيم القاعدة في جزيرة العرب أنصاره إلى شن هجمات على المصالح الغربية في المنطقة."):
+        assert _leads(extractor, "Statement", body) == [], body

@@ -22,6 +22,7 @@ sentence costs ~30 ms — too much for every article of a large crawl.
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Sequence
 
 from marsad.events.detect import Mood, Reading
@@ -81,8 +82,8 @@ def _supplied(
     ctx: Context, views: Sequence[View], first: View, model: SubtypeModel, mentions: list[EventMention],
     rules_read: bool = False,
 ) -> tuple[list[EventMention], list[MentionDetail]]:
-    if rules_read and DEFAULT_POLICY.supply_read > 1:
-        return mentions, []  # never supplied: spare the encoding
+    if (rules_read and DEFAULT_POLICY.supply_read > 1) or _STATEMENT.search(first.folded):
+        return mentions, []  # never supplied: spare the encoding; a vow, plan, condition or denial is no event
     (prediction,) = model.predict([first.text])
     chosen = arbitrate(None, prediction, rules_read=rules_read)
     if chosen is None:
@@ -93,6 +94,16 @@ def _supplied(
         return mentions, []
     mention, detail = built[0]
     return [dataclasses.replace(mention, lead=True), *mentions], [detail]
+
+
+# what makes a sentence without a trigger a statement about an event rather than a report of one
+# ("vowed to expel African Union troops", "intends to seize El Fasher", "If the army advances, rebel
+# fighters will blow up the bridges", "Police did not open fire", دعا أنصاره إلى شن هجمات)
+_STATEMENT = re.compile(
+    r"\b(?:(?:vow(?:s|ed)?|threaten(?:s|ed)?|intend(?:s|ed)?|plan(?:s|ned)?) (?:[\w'-]+ ){0,4}?to|if|unless|did not|didn't|"
+    r"no [\w-]+ (?:took place|occurred|happened))\b"
+    r"|(?<!\w)(?:توعد\w*|هدد\w*|يعتزم|تعتزم|اذا|لو|سوف|لن|(?:دعا|يدعو|دعت|تدعو) (?:\S+ ){0,8}?الي (?:شن|تنفيذ|استهداف|مهاجمه|قتال|الجهاد))(?!\w)"
+)
 
 
 def recode(mention: EventMention, chosen: str) -> EventMention:
