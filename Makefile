@@ -47,6 +47,7 @@ eval: $(STAMP)
 	$(BIN)/python eval/events.py
 	$(BIN)/python eval/seed_events.py
 	$(BIN)/python eval/fatalities.py --gold eval/gold/fatalities_heldout.jsonl
+	$(BIN)/python eval/claims.py --gold eval/gold/claims_heldout.jsonl
 
 clean:
 	rm -rf $(VENV) demo/out benchmarks/out eval/out .pytest_cache
