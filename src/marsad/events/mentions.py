@@ -194,8 +194,12 @@ def status_of(view: View, said: Attribution | None, actor1: str | None = None, a
 def denies_event(view: View, said: Attribution) -> bool:
     """What the (denial) verb denies is an event: a trigger word or an occurrence ("that any
     strike took place", نفت وقوع أي هجوم) follows it in the sentence."""
-    after = _folded_at(view, said.verb_end)
-    return bool(_OCCURRENCE.search(view.folded, after)) or any(hit.start >= after for hit in find_hits(view.folded, view.lex))
+    return _event_named_from(view, _folded_at(view, said.verb_end))
+
+
+def _event_named_from(view: View, at: int) -> bool:
+    """An occurrence or a trigger word from folded position ``at`` on."""
+    return bool(_OCCURRENCE.search(view.folded, at)) or any(hit.start >= at for hit in find_hits(view.folded, view.lex))
 
 
 def _folded_at(view: View, text_at: int) -> int:
@@ -209,8 +213,7 @@ def _denied_later(view: View, said: Attribution) -> bool:
     after = _folded_at(view, said.verb_end)
     for verb in view.lex.verbs:
         if verb.status == "denied" and (found := verb.pattern.search(view.folded, after)) is not None:
-            return bool(_OCCURRENCE.search(view.folded, found.end())) or any(
-                hit.start >= found.end() for hit in find_hits(view.folded, view.lex))
+            return _event_named_from(view, found.end())
     return False
 
 
