@@ -3,9 +3,10 @@
 "al-Hosseini told FNA on Wednesday" -> speaker al-Hosseini, outlet FNA, verb
 told; "according to pro-HTS sources" -> speaker "pro-HTS sources" (a party's
 outlet: claimed); "a police spokesman said" -> an official voice (``official``:
-the caller makes it a claim when the speaker's side did what is told); "A group called 'Ashab al-Kahf' claimed responsibility" -> speaker
-Ashab al-Kahf, verb "claimed responsibility"; Arabic أعلن، قال، نفى، تبنى، أكد،
-زعم with the speaker after the verb.  A pronoun speaker ("he said", "the
+the caller makes it a claim when the speaker's side did what is told); "A
+group called 'Ashab al-Kahf' claimed responsibility" -> speaker Ashab al-Kahf,
+verb "claimed responsibility"; Arabic أعلن، قال، نفى، تبنى، أكد، زعم with the
+speaker after the verb.  A pronoun speaker ("he said", "the
 group") is left for the caller to resolve from the previous statement.
 """
 

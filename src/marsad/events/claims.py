@@ -32,7 +32,6 @@ COMPONENT = "claims"
 VERSION = "1"
 LOOKBACK_PARAGRAPHS = 3
 _PLURAL = re.compile(r"\b(?:these|those|both|the|all|two|three|several)(?: [\w-]+){0,2} (?:attacks|operations|bombings|strikes|incidents)\b|الهجمات|العمليات")
-_RESPONSIBILITY = RESPONSIBILITY_VERBS
 _DOUBT_WORDS = re.compile("claim|confirm|verif|evidence|proof|propaganda|تحقق|تاكيد|مزاعم")
 _CLAIM_VERBS = {"claimed", "claimed responsibility", "زعم", "تبنى"}
 _GENERIC_ACTOR = re.compile(r"^Unidentified Armed Group")
@@ -63,7 +62,7 @@ def _content(view: View, said: Attribution | None) -> str:
 def _effect(view: View, said: Attribution | None, doubted: bool) -> str:
     if said is not None and said.negated:
         return "none"
-    if said is not None and said.verb in _RESPONSIBILITY and view.reading.mood is not Mood.HABITUAL:
+    if said is not None and said.verb in RESPONSIBILITY_VERBS and view.reading.mood is not Mood.HABITUAL:
         return "responsibility"
     if said is not None and said.status == "denied":
         # a denial told with its event names it ("denied that any strike took place"), or it denies

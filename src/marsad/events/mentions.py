@@ -19,6 +19,7 @@ from marsad.events.taxonomy import sub_type
 from marsad.events.views import View
 from marsad.models import ActorMention, Article, EventMention, Evidence, Status, Toponym
 
+# verbs by which a group claims an act as its own: its claim names who did it, not whether it happened
 RESPONSIBILITY_VERBS = frozenset({"claimed responsibility", "تبنى"})
 DENIAL_VERBS = frozenset({"denied", "rejected", "نفى"})
 # a denial of one's part in an event ("denies role") or of the charges over it ("She denied five
@@ -181,7 +182,7 @@ def status_of(view: View, said: Attribution | None, actor1: str | None = None, a
         return Status.DENIED if denies_event(view, said) else Status.REPORTED
     if view.lex.partisan.search(view.folded):
         return Status.CLAIMED  # a party's own outlet: "according to pro-HTS sources", "its Amaq agency"
-    if _CONFIRMED.search(view.folded, min(said.verb_end, len(view.folded))):
+    if _CONFIRMED.search(view.folded, _folded_at(view, said.verb_end)):
         return Status.REPORTED  # another source confirms it after the first speaker
     if said.verb in RESPONSIBILITY_VERBS:
         # "Al-Shabaab claimed responsibility for a mortar attack on the palace": the attack rests on its word
@@ -228,8 +229,6 @@ _CONTRADICTED = re.compile(
     r"[^.;]{0,60}?\b(?:no|not|none|never|only)\b"
     r"|[،,] ?(?:لكن|ولكن|فيما|في حين|بينما) [^.]{0,80}?(?:قال|اكد|افاد|ذكر)\w* [^.]{0,60}?(?<!\w)(?:لم|لا|ليس|فقط)(?!\w)"
 )
-# verbs by which a group claims an act as its own: its claim names who did it, not whether it happened
-RESPONSIBILITY_VERBS = frozenset({"claimed responsibility", "تبنى"})
 # a source with no stake in the event confirms it, later in the same sentence
 _CONFIRMED = re.compile(
     r"\b(?:police|army|military|officials?|spokes\w+|ministry|governor|sources?|medics|residents|witnesses|observatory)"
