@@ -37,6 +37,8 @@ _BARE_YEAR = re.compile(
     r"(?:\b(?i:in|since|the|of|during|by|until|from|before|after)\s+|(?:عام|العام|سنه|سنة)\s+)((?:19|20)\d{2})\b"
     r"(?!\s*(?:people|persons|soldiers|fighters|km|kilomet|dollars|troops|men|women|children|families|homes|houses|%|percent))"
 )
+_CLAUSE_BREAK = re.compile(r"[;؛]|\s[—–]\s|\s-\s")
+_BEFORE_TODAY = (DatePrecision.YEAR, DatePrecision.MONTH)  # "in 2014", "in August 2020" beside "on Sunday"
 _OPENING_REACH = 25  # characters from the sentence start within which a date opens it
 BACKGROUND_DAYS = 75
 FUTURE_GRACE_DAYS = 2
@@ -113,28 +115,44 @@ def sentence_date(
     """
     if not _DATE_GATE.search(text):
         return None
-    text = _COUNT_AFTER_DAY.sub(r"\1; ", text)  # "February 26, 317 girls": 317 is no year (same length)
-    found = [d for d in resolve_dates_in_text(text, anchor, lang=lang) if _usable(d, anchor)]
+    text = _COUNT_AFTER_DAY.sub(r"\1: ", text)  # "February 26, 317 girls": 317 is no year (same length)
+    resolved = resolve_dates_in_text(text, anchor, lang=lang)
+    found = [d for d in resolved if _usable(d, anchor)]
     if earliest or not found:  # "was a participant in the 2008 hostage-taking": a year standing alone
         years = {d.date.year for d in found if d.date is not None}
         found += [d for d in _bare_years(text) if _usable(d, anchor) and d.date is not None and d.date.year not in years]
     if not found:
         return None
-    best = min(found, key=lambda d: (d.date, d.start)) if earliest else _governing_date(found, text, trigger_at)
-    old = _is_old(best, anchor, latest_year)
-    recent_enough = anchor is not None and best.date is not None and best.date < anchor
+    # without the article's date, "on Tuesday" or "yesterday" is still the time of telling: it
+    # competes for the trigger, and a year or month beside it lies before it
+    now = [d for d in resolved if d.date is None and d.kind == "relative"] if anchor is None and not earliest else []
+    best = min(found, key=lambda d: (d.date, d.start)) if earliest else _governing_date(found + now, text, trigger_at)
+    if best.date is None:
+        return None
+    old = _is_old(best, anchor, latest_year) or (bool(now) and best.precision in _BEFORE_TODAY)
+    recent_enough = anchor is not None and best.date < anchor
     background = old or (history_cue and recent_enough and (anchor - best.date).days > 14)  # type: ignore[operator]
-    assert best.date is not None
     return EventDate(best.date.isoformat(), best.precision.time_precision, "sentence", background, best.precision is DatePrecision.YEAR)
 
 
 def _governing_date(found: list[ResolvedDate], text: str, trigger_at: int) -> ResolvedDate:
-    """The date of the main clause: one opening the sentence ("On 4 October, 100,000 people
-    marched ...") when it comes before the trigger, else the one nearest the trigger."""
+    """The date of the trigger's clause (a sentence joined by semicolons or dashes has several:
+    "toured the prison on Sunday; the jail was stormed in August 2020"), and of it the one
+    opening the sentence ("On 4 October, 100,000 people marched ...") when it comes before the
+    trigger, else the one nearest the trigger."""
+    low, high = _clause_around(text, trigger_at)
+    found = [d for d in found if low <= d.start < high] or found
     opening = [d for d in found if d.start <= _OPENING_REACH and d.start <= trigger_at and not text[:d.start].strip(" ,\"'“”«").count(" ") > 2]
     if opening:
         return opening[0]
     return min(found, key=lambda d: (abs(d.start - trigger_at), d.start))
+
+
+def _clause_around(text: str, at: int) -> tuple[int, int]:
+    """The bounds of the clause of ``text`` holding offset ``at``."""
+    low = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)), default=0)
+    after = _CLAUSE_BREAK.search(text, at)
+    return low, after.start() if after else len(text)
 
 
 def _bare_years(text: str) -> list[ResolvedDate]:

@@ -306,6 +306,7 @@ class Lexicon:
     no_casualties: Alternatives
     habitual: Alternatives
     background: Alternatives
+    recalled: Alternatives  # "a year after", "the anniversary of", ذكرى: the event named next is history
     legal_frame: Alternatives  # "found guilty of", "accused of": the crime that follows is past
     dispute: Alternatives
     verbs: tuple[Verb, ...]
@@ -448,6 +449,7 @@ def lexicon(lang: str) -> Lexicon:
         no_casualties=_alternatives(cues["no_casualties"][lang], lang, words),
         habitual=_alternatives(cues["habitual"][lang], lang, words),
         background=_alternatives(cues["background"][lang], lang, words),
+        recalled=_alternatives(cues["recalled"][lang], lang, words),
         legal_frame=_alternatives(cues["legal_frame"][lang], lang, words),
         dispute=_alternatives(cues["dispute"][lang], lang, words),
         verbs=_verbs(attribution["verbs"][lang], lang, words),

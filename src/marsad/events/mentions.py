@@ -135,6 +135,8 @@ def event_date(ctx: Context, view: View, previous: EventDate | None) -> EventDat
         view.text, view.trigger_start - view.start, ctx.anchor, view.lang, history_cue=history,
         latest_year=ctx.latest_year, earliest=_past_crime(view) or _held_since(view),
     )
+    if recalled(view):
+        return dataclasses.replace(found, background=True) if found is not None else EventDate(None, None, "none", background=True)
     if found is not None:
         return found
     if history:
@@ -142,6 +144,28 @@ def event_date(ctx: Context, view: View, previous: EventDate | None) -> EventDat
     if previous is not None and previous.source == "sentence" and not previous.background:
         return EventDate(previous.date, previous.time_precision, "paragraph")
     return article_date(ctx.article.published, ctx.article.date_precision)
+
+
+OPENING_WORDS_REACH = 12  # folded characters: a cue starting within them opens the sentence
+RECALL_REACH = 80  # folded characters before a trigger searched for "a year after", "the anniversary of" …
+_CLAUSE_BREAK = re.compile(r"[,;.:،؛]")
+
+
+def recalled(view: View) -> bool:
+    """"a year after Hamas-led fighters attacked", "to mark the anniversary of the January 2020
+    drone strike", بعد عام على كمين: the trigger names an event the sentence looks back on,
+    within its own clause (no comma between the cue and the trigger).  A look back that opens
+    the sentence leaves the main clause after it its own event ("A year after the massacre,
+    gunmen attacked the village again")."""
+    hit = view.reading.hit
+    if hit is None:
+        return False
+    cues = list(view.lex.recalled.finditer(view.folded, max(0, hit.start - RECALL_REACH), hit.start))
+    if not cues or _CLAUSE_BREAK.search(view.folded, cues[-1].end(), hit.start):
+        return False
+    opens = cues[-1].start() <= OPENING_WORDS_REACH
+    after = _CLAUSE_BREAK.search(view.folded, hit.end) if opens else None
+    return after is None or view.lex.any_trigger.search(view.folded, after.end()) is None
 
 
 LEGAL_REACH = 60  # folded characters before a trigger searched for "accused of", "guilty of" …

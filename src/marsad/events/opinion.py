@@ -26,7 +26,7 @@ import re
 from typing import Sequence
 
 from marsad.events.detect import Mood, Reading
-from marsad.events.mentions import Context, MentionDetail, build_mentions, event_date
+from marsad.events.mentions import Context, MentionDetail, build_mentions, event_date, recalled
 from marsad.events.roles import ARMED_TYPES, GENERIC_PREFIXES, Roles, with_generics
 from marsad.events.subtype import DEFAULT_POLICY, SubtypeModel, arbitrate
 from marsad.events.taxonomy import sub_type
@@ -86,7 +86,7 @@ def _supplied(
         return mentions, []  # never supplied: spare the encoding; a vow, plan, condition or denial is no event
     (prediction,) = model.predict([first.text])
     chosen = arbitrate(None, prediction, rules_read=rules_read)
-    if chosen is None:
+    if chosen is None or _told_as_history(first, mentions, chosen):
         return mentions, []
     view = dataclasses.replace(first, reading=Reading(Mood.EVENT, None, chosen))
     built = build_mentions(ctx, views, view, event_date(ctx, view, None))
@@ -94,6 +94,18 @@ def _supplied(
         return mentions, []
     mention, detail = built[0]
     return [dataclasses.replace(mention, lead=True), *mentions], [detail]
+
+
+def _told_as_history(first: View, mentions: list[EventMention], chosen: str) -> bool:
+    """The rules read the sentence's ``chosen`` event as background, by its own date or a cue
+    that looks back ("a year after a coalition airstrike killed dozens"): the classifier names
+    that same past event, no event of today.  A history word alone ("before being killed by
+    police") leaves the classifier its say."""
+    looks_back = recalled(first)
+    return any(
+        m.background and m.sub_event_type == chosen and first.start <= m.char_start < first.end and (looks_back or m.date is not None)
+        for m in mentions
+    )
 
 
 # what makes a sentence without a trigger a statement about an event rather than a report of one
