@@ -61,6 +61,14 @@ def test_generic_actor_without_country_hint(doc_and_articles) -> None:
     assert mentions[0].actor == "Unidentified Armed Group" and mentions[0].country is None
 
 
+def test_soldiers_of_no_known_country_are_the_military_stem_not_the_cue() -> None:
+    text = "A roadside bomb killed three soldiers; قتل عدد من الجنود"
+    doc = Document("doc-s", DocKind.PAGE, "test", text, "sha")
+    mentions = ActorRecognizer(ActorDictionary.load(), use_ner=False).mentions(doc, (_article("doc-s", 0, 0, len(text)),))
+    assert [(m.text, m.actor, m.actor_type, m.country) for m in mentions] == [
+        ("soldiers", "Military Forces", "State forces", None), ("الجنود", "Military Forces", "State forces", None)]
+
+
 def test_ner_not_loaded_without_sentences(doc_and_articles) -> None:
     doc, articles = doc_and_articles
     recognizer = ActorRecognizer(ActorDictionary.load(), use_ner=True, ner=NerModel())

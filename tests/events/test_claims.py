@@ -241,3 +241,50 @@ def test_an_arabic_number_or_noun_beginning_with_sin_is_no_future_tense():
     assert (mention.sub_event_type, mention.fatalities) == ("Shelling/artillery/missile attack", 6)
     doc, mentions, _ = _run("غدا", "سيقصف الجيش مواقع المسلحين غداً.")
     assert not _in(doc, mentions, "سيقصف")
+
+
+def test_an_armed_group_telling_what_its_own_fighters_did_claims_it():
+    english = "Hezbollah said it had targeted an Israeli tank near the border with a guided missile."
+    arabic = "أكدت حركة الشباب في بيان أن مقاتليها نصبوا كميناً لقافلة عسكرية إثيوبية وقتلوا عدداً من الجنود."
+
+    def acts(doc, article):
+        if "Hezbollah" in doc.text:
+            return [actor(doc, article, "Hezbollah", "Hezbollah", "Political militias", "LB")]
+        return [actor(doc, article, "حركة الشباب", "Al Shabaab", "Rebel groups", "SO")]
+
+    for body, words in ((english, "targeted"), (arabic, "كميناً")):
+        doc, mentions, _ = _run("Claim", body, acts=acts)
+        (mention,) = _in(doc, mentions, words)
+        assert mention.claimed_by == mention.actor1 and mention.claimed_by in ("Hezbollah", "Al Shabaab")
+
+
+def test_the_voice_that_reports_an_event_is_no_party_to_it():
+    """The police tell of a car bomb; the group that claims it is its actor1, the police are neither side."""
+    body = ("قالت الشرطة الصومالية إن سيارة مفخخة انفجرت قرب مبنى البلدية في مقديشو، ما أسفر عن مقتل أربعة أشخاص، "
+            "فيما أعلنت حركة الشباب مسؤوليتها عن التفجير.")
+
+    def acts(doc, article):
+        return [actor(doc, article, "الشرطة الصومالية", "Police Forces of Somalia", "State forces", "SO"),
+                actor(doc, article, "حركة الشباب", "Al Shabaab", "Rebel groups", "SO")]
+
+    doc, mentions, claims = _run("مقديشو", body, acts=acts)
+    (mention,) = _in(doc, mentions, "مفخخة")
+    assert (mention.actor1, mention.actor1_type, mention.claimed_by) == ("Al Shabaab", "Rebel groups", "Al Shabaab")
+    assert "Police Forces of Somalia" not in (mention.actor1, mention.actor2)
+    assert _in(doc, claims, "مفخخة")[0].verb == "تبنى"  # فيما holds no negation
+
+    def police(doc, article):
+        return [actor(doc, article, "Police", "Police Forces of Somalia", "State forces", "SO")]
+
+    doc, mentions, _ = _run("Blast", "Police said a car bomb exploded near the town hall in Mogadishu.", acts=police)
+    (mention,) = _in(doc, mentions, "car bomb")
+    assert mention.actor1 != "Police Forces of Somalia"
+
+
+def test_said_it_was_behind_is_a_claim_of_responsibility():
+    def acts(doc, article):
+        return [actor(doc, article, "Al-Shabaab", "Al Shabaab", "Rebel groups", "SO")]
+
+    doc, mentions, _ = _run("Blast", "Al-Shabaab said it was behind a car bomb that exploded outside a hotel in Mogadishu.", acts=acts)
+    (mention,) = _in(doc, mentions, "car bomb")
+    assert (mention.claimed_by, mention.actor1, mention.actor2) == ("Al Shabaab", "Al Shabaab", None)

@@ -59,6 +59,12 @@ def test_arabic_common_words_are_not_places(geoparser, text):
     assert all(p.country == "IQ" for p in found), [(p.text, p.name, p.country) for p in found]
 
 
+def test_a_word_after_min_that_names_a_kind_is_no_place(geoparser):
+    """"من طراز MQ-9" is "of the MQ-9 type": no unknown place beside Marib."""
+    found = places(geoparser, "أسقطت الدفاعات الجوية طائرة مسيرة من طراز MQ-9 في أجواء محافظة مأرب")
+    assert [p.text for p in found] == ["محافظة مأرب"]
+
+
 # -- "Western Province" in an Iraq story ------------------------------------------------------------
 
 def test_western_province_in_an_iraq_story_is_not_sri_lanka(geoparser):

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
-from marsad.actors.countries import generic_actor
+from marsad.actors.countries import GENERIC_KINDS, generic_actor
 from marsad.actors.dictionary import ActorDictionary, AliasInfo, fold_name
 from marsad.actors.matching import Folded, longest, scan
 from marsad.actors.ner import Entity, NerModel
@@ -185,7 +185,8 @@ class ActorRecognizer:
         actor, category, country = match.canonical, match.category, match.country
         if match.kind == "generic":
             generic = generic_actor(match.detail, self.dictionary.country(hint))
-            actor, category, country = generic.name, generic.category, generic.country
+            # state forces of no known country keep ACLED's stem ("Military Forces"), not the cue's words
+            actor, category, country = generic.name or GENERIC_KINDS[match.detail][0], generic.category, generic.country
         return ActorMention(
             mention_id=ActorMention.make_id(doc.doc_id, match.start, match.end),
             doc_id=doc.doc_id,

@@ -27,7 +27,7 @@ _STOP = re.compile(r"[,;:(\u060c]|\bthat\b|\bwho\b|\bwhich\b|\band\b|\bwhile\b")
 _AUXILIARY = re.compile(r"(?:\s+(?:has|have|had|did|does|do|also|further|then|in turn|repeatedly|reportedly|later|previously|officially|already|allegedly|quickly|again|not|never|is|was|were|are))+\s*$", re.IGNORECASE)
 _QUOTE_END = re.compile(r"[,.!?]?\s*[\"\u201d\u2019']\s*$")
 _NEGATED_SPEAKER = re.compile(r"^(?:no|none|nobody|neither|not)\b", re.IGNORECASE)
-_NEGATED_VERB = re.compile(r"(?:\bnot|n't|\bnever|\bno one|\bnobody|لم|لا|ما)\s+(?:\w+\s+)?$")
+_NEGATED_VERB = re.compile(r"(?:\bnot|n't|\bnever|\bno one|\bnobody|(?<!\w)(?:لم|لا|ما))\s+(?:\w+\s+)?$")  # فيما is no ما
 _NOUN_BEFORE = re.compile(r"\b(?:the|its|a|their|this|these|his|her)\s+$")  # "the claim", "its claims": nouns
 _OBJECT_STOP = re.compile(r"[,;.:()\u060c\u00ab\u00bb]|\bthat\b|\bwho\b|\bon\b|\bin a\b|\s(?:إن|أن|ان|بأن|بان|لـ|ل«)")
 # "over allegations, which she denies", "on charges he denied": the charges are denied, not the event
@@ -54,6 +54,7 @@ class Attribution:
     official: bool = False  # a party's official voice ("a spokesman", "in a statement", بيان)
     side: tuple[str | None, str | None] = (None, None)  # the speaker's actor and country, when an actor speaks
     clause_start: int = 0  # where "who says" begins in the sentence: the speaker before the verb, else the verb
+    speaker_at: tuple[int, int] | None = None  # the document span of the speaker's actor mention
 
 
 def _first_verb(folded: str, lex: Lexicon) -> tuple[Verb, re.Match[str]] | None:
@@ -187,7 +188,8 @@ def attribution_of(
     side = (speaker_actor.actor, speaker_actor.country) if speaker_actor is not None else (None, None)
     official = bool(lex.official.search(folded))
     clause = _head_start(text, start) if verb.speaker == "before" and not _QUOTE_END.search(text[:start]) else start
-    return Attribution(verb.label, status, speaker, outlet, start, end, pronoun, partisan, negated, official, side, clause)
+    speaker_at = (speaker_actor.char_start, speaker_actor.char_end) if speaker_actor is not None else None
+    return Attribution(verb.label, status, speaker, outlet, start, end, pronoun, partisan, negated, official, side, clause, speaker_at)
 
 
 def modal_verb(folded: str, lex: Lexicon) -> tuple[str, int, int] | None:

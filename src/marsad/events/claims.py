@@ -49,6 +49,8 @@ class Statement:
     outlet: str | None
     content: str
     effect: str  # "none", "responsibility", "dispute", "deny"
+    side: str | None = None  # the speaker's actor, when an actor speaks
+    side_type: str | None = None  # its ACLED category
 
 
 def _content(view: View, said: Attribution | None) -> str:
@@ -101,7 +103,10 @@ def statement_of(view: View, ctx: Context, previous_claimant: str | None) -> Sta
     status = Status(said.status) if said else Status.REPORTED
     if doubted and view.reading.mood is not Mood.EVENT:
         status = Status.DISPUTED
-    return Statement(view, verb, status, claimant, said.outlet if said else None, _content(view, said), _effect(view, said, doubted))
+    effect = _effect(view, said, doubted)
+    side = said.side[0] if said is not None and not said.negated else None
+    side_type = next((a.actor_type for a in ctx.actors if (a.char_start, a.char_end) == said.speaker_at), None) if side else None
+    return Statement(view, verb, status, claimant, said.outlet if said else None, _content(view, said), effect, side, side_type)
 
 
 def _previous(mentions: dict[int, list[EventMention]], view: View, views: Sequence[View]) -> list[int]:
@@ -147,12 +152,41 @@ def _with_retellings(targets: list[int], mentions: dict[int, list[EventMention]]
     return sorted(set(targets) | set(extra))
 
 
+_ARMED_NON_STATE = frozenset({"Rebel groups", "Political militias", "Identity militias"})
+
+
+def _self_told(statement: Statement, mention: EventMention) -> bool:
+    """An armed group tells what it did itself ("Hezbollah said it had targeted an Israeli tank",
+    أكدت حركة الشباب أن مقاتليها نصبوا كميناً): a claim of responsibility without the word."""
+    return (
+        statement.effect == "none" and statement.side is not None and mention.claimed_by is None
+        and mention.actor1 == statement.side and mention.actor1_type in _ARMED_NON_STATE
+    )
+
+
+def _claimant_acts(statement: Statement, mention: EventMention) -> bool:
+    """The claimant becomes actor1: in place of a generic or missing one, or of state forces the
+    rules took from another voice of the sentence ("قالت الشرطة الصومالية إن سيارة مفخخة انفجرت
+    …، فيما أعلنت حركة الشباب مسؤوليتها عن التفجير")."""
+    if mention.actor1 is None or _GENERIC_ACTOR.match(mention.actor1):
+        return True
+    return (
+        statement.side == statement.claimant and mention.actor1 != statement.side
+        and mention.actor1_type == "State forces" and statement.side_type in _ARMED_NON_STATE
+    )
+
+
 def _apply(statement: Statement, mention: EventMention) -> EventMention:
+    if _self_told(statement, mention):
+        return dataclasses.replace(mention, claimed_by=statement.side)
     if statement.effect == "responsibility" and statement.claimant:
-        generic = mention.actor1 is None or bool(_GENERIC_ACTOR.match(mention.actor1))
-        actor1 = statement.claimant if generic else mention.actor1
-        actor1_type = "Political militias" if generic else mention.actor1_type
-        return dataclasses.replace(mention, claimed_by=statement.claimant, actor1=actor1, actor1_type=actor1_type)
+        taken = _claimant_acts(statement, mention)
+        actor1 = statement.claimant if taken else mention.actor1
+        actor1_type = (statement.side_type or "Political militias") if taken else mention.actor1_type
+        claimed = dataclasses.replace(mention, claimed_by=statement.claimant, actor1=actor1, actor1_type=actor1_type)
+        if claimed.actor2 == statement.claimant:  # the claimant, read before the verb, is no target
+            claimed = dataclasses.replace(claimed, actor2=None, actor2_type=None)
+        return claimed
     if statement.effect == "dispute" and mention.status is not Status.DENIED:
         return dataclasses.replace(mention, status=Status.DISPUTED)
     if statement.effect == "deny" and not DENIED_ROLE.search(statement.view.folded):

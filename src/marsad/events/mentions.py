@@ -301,7 +301,7 @@ def build_mentions(ctx: Context, views: Sequence[View], view: View, date: EventD
     # who says so ("..., a police spokesman said", "according to police") is no party to the event told before it
     said_from = view.start + said.clause_start if said is not None else view.end
     end = said_from if view.trigger_end <= said_from < view.end else view.end
-    roles = roles_from_mentions(ctx.actors, view.start, end, view.trigger_start, view.trigger_end, ctx.doc_text)
+    roles = roles_from_mentions(_parties(ctx, view, said), view.start, end, view.trigger_start, view.trigger_end, ctx.doc_text)
     built = []
     for place in places:
         filled = with_generics(roles, kind.event_type, sub, place.country)
@@ -324,6 +324,34 @@ def build_mentions(ctx: Context, views: Sequence[View], view: View, date: EventD
             own_place=view.start <= place.char_start < view.end, victims=deaths.sides if deaths else frozenset(),
         )))
     return built
+
+
+# after the speaker's verb, the speaker's own side does what is told ("ISWAP said its fighters attacked",
+# "Hezbollah said it had targeted", أكدت حركة الشباب أن مقاتليها نصبوا كميناً)
+_SELF_TOLD = re.compile(
+    r"^(?:[\w\s,-]{0,40}?\b)?(?:that )?(?:it|they|its|their)\b"
+    r"|^(?:\S+ ){0,5}?(?:ان|بان)(?:ه|ها|هم)(?!\w)|^(?:\S+ ){0,5}?(?:ان|بان) (?:\S+ )?(?:مقاتلي|عناصر|قوات|دفاعات|وحدات|طائرات|مسيرات)(?:ه|ها|هم)(?!\w)"
+)
+
+
+def self_told(view: View, said: Attribution) -> bool:
+    """The speaker tells what its own side did: the self-reference comes before the trigger."""
+    at = _folded_at(view, said.verb_end)
+    rest = view.folded[at:]
+    found = _SELF_TOLD.search(rest.lstrip())
+    hit = view.reading.hit
+    return found is not None and (hit is None or at + len(rest) - len(rest.lstrip()) + found.end() <= hit.start)
+
+
+def _parties(ctx: Context, view: View, said: Attribution | None) -> Sequence[ActorMention]:
+    """The actor mentions that may play a role in the event: not the speaker of an account told
+    after it ("Police said a car bomb exploded", قالت الشرطة الصومالية إن سيارة مفخخة انفجرت), unless
+    the speaker claims the deed ("claimed responsibility for", "said its fighters attacked")."""
+    if said is None or said.speaker_at is None or said.speaker_at[1] > view.trigger_start:
+        return ctx.actors
+    if said.verb in RESPONSIBILITY_VERBS or view.start + said.verb_end > view.trigger_start or self_told(view, said):
+        return ctx.actors
+    return [a for a in ctx.actors if (a.char_start, a.char_end) != said.speaker_at]
 
 
 def with_tags(mention: EventMention, tags: str) -> EventMention:
