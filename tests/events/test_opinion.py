@@ -79,3 +79,15 @@ def test_a_vow_a_plan_a_condition_or_a_denial_without_a_trigger_gets_no_event(ex
                  "Police did not open fire on the crowd in Kisumu on Tuesday, and the march dispersed peacefully by evening.",
                  "دعا زعيم تنظيم القاعدة في جزيرة العرب أنصاره إلى شن هجمات على المصالح الغربية في المنطقة."):
         assert _leads(extractor, "Statement", body) == [], body
+
+
+def test_a_claimed_attack_is_not_vetoed_and_a_doubt_disputes_it(extractor):
+    """The classifier reads a bare claim of responsibility as no event; the rules' claimed attack stands."""
+    body = "The Houthis claimed responsibility for a missile attack on a tanker in the Gulf of Aden."
+    doc, article = make_doc("Aden", body, published="2024-02-01")
+    houthis = actor(doc, article, "Houthis", "Ansar Allah", "Rebel groups", "YE")
+    (lead,) = [m for m in extractor.extract(doc, [article], [], [houthis])[0] if m.lead]
+    assert (lead.sub_event_type, lead.claimed_by, lead.status.value) == ("Shelling/artillery/missile attack", "Ansar Allah", "claimed")
+    doubted = "The Baloch Liberation Army claimed responsibility for blowing up a gas pipeline in Dera Bugti; officials said they were checking whether any blast had occurred."
+    (lead,) = _leads(extractor, "Dera Bugti", doubted)
+    assert lead.status.value == "disputed"

@@ -58,6 +58,8 @@ def second_opinion(
         return mentions, []
     if chosen == lead.sub_event_type:
         return mentions, []
+    if chosen is None and lead.claimed_by is not None:
+        return mentions, []  # a group claims the event the rules read: claimed, not vetoed
     if chosen is None:
         return [m for m in mentions if m.mention_id != lead.mention_id], []
     return [recode(m, chosen) if m.mention_id == lead.mention_id else m for m in mentions], []
