@@ -288,3 +288,20 @@ def test_said_it_was_behind_is_a_claim_of_responsibility():
     doc, mentions, _ = _run("Blast", "Al-Shabaab said it was behind a car bomb that exploded outside a hotel in Mogadishu.", acts=acts)
     (mention,) = _in(doc, mentions, "car bomb")
     assert (mention.claimed_by, mention.actor1, mention.actor2) == ("Al Shabaab", "Al Shabaab", None)
+
+
+def test_an_accusation_the_accused_answers_is_disputed():
+    english = ("Residents accused soldiers of executing dozens of civilians in Moura, "
+               "but Mali's army said all those killed were militants.")
+    arabic = "اتهم سكان محليون الجيش المالي بإعدام 12 رجلاً في قرية قرب موبتي، في حين قال الجيش إن القتلى مسلحون."
+    alone = "Activists accused the army of killing five protesters in Omdurman on Monday."
+    statuses = [_in(*_run("Moura", body)[:2], words)[0].status for body, words in ((english, "executing"), (arabic, "بإعدام"), (alone, "killing"))]
+    assert statuses == [Status.DISPUTED, Status.DISPUTED, Status.CLAIMED]
+
+
+def test_a_denied_intention_is_no_event():
+    for body in ("نفى الناطق باسم الجيش الوطني الليبي وجود أي نية لشن هجوم على العاصمة طرابلس.",
+                 "The army denied any intention to attack the capital."):
+        doc, mentions, claims = _run("Tripoli", body)
+        assert not mentions
+        assert claims and claims[0].mention_id is None

@@ -25,8 +25,9 @@ DENIAL_VERBS = frozenset({"denied", "rejected", "نفى"})
 # a denial of one's part in an event ("denies role") or of the charges over it ("She denied five
 # alternative counts of fraud") leaves the event standing
 DENIED_ROLE = re.compile(r"\b(?:role|involvement|involved|responsib\w*|link\w*|behind|part in|connection|participat\w*|to do with|"
-                         r"carried out|carrying out|accusations?|charges?|counts?|allegations?|wrongdoing|guilt\w*)\b"
-                         r"|(?:علاقه|مسؤوليه|تورط|تهم\w*)")
+                         r"carried out|carrying out|accusations?|charges?|counts?|allegations?|wrongdoing|guilt\w*|"
+                         r"intentions?|intent|plans?|planning)\b"  # "denied any intention to attack": no event told
+                         r"|(?:علاقه|مسؤوليه|تورط|تهم\w*|(?<!\w)(?:نيه|نوايا|خطط|خطه)(?!\w))")
 # events that kill: one victim named as killed counts one death (an arrest recalling a murder does not)
 LETHAL_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 EXCESSIVE_FORCE = "Excessive force against protesters"
@@ -194,7 +195,8 @@ def status_of(view: View, said: Attribution | None, actor1: str | None = None, a
     voice tells what its own side did ("The army said it killed 19 insurgents"; "a police
     spokesman said gunmen abducted 23 passengers" stays reported); disputed when the sentence
     doubts it."""
-    if view.lex.dispute.search(view.folded) or _CONTRADICTED.search(view.folded, view.reading.hit.end if view.reading.hit else 0):
+    contradicted = _CONTRADICTED.search(view.folded, view.reading.hit.end if view.reading.hit else 0)
+    if view.lex.dispute.search(view.folded) or contradicted or _ANSWERED_ACCUSATION.search(view.folded):
         return Status.DISPUTED
     if said is None or said.negated:
         return Status.REPORTED
@@ -252,6 +254,12 @@ _CONTRADICTED = re.compile(
     r"[,;] (?:but|while|whereas|although|though) [^.;]{0,80}?\b(?:said|says|insisted|maintained|stated)\b(?: that)? "
     r"[^.;]{0,60}?\b(?:no|not|none|never|only)\b"
     r"|[،,] ?(?:لكن|ولكن|فيما|في حين|بينما) [^.]{0,80}?(?:قال|اكد|افاد|ذكر)\w* [^.]{0,60}?(?<!\w)(?:لم|لا|ليس|فقط)(?!\w)"
+)
+# the accused answers the accusation ("Residents accused soldiers of executing dozens of civilians, but
+# Mali's army said all those killed were militants", اتهم سكان الجيش بإعدام 12 رجلاً، في حين قال الجيش إن …)
+_ANSWERED_ACCUSATION = re.compile(
+    r"\baccus(?:e|es|ed|ing)\b[^.;]{0,160}?[,;] (?:but|while|whereas) [^.;]{0,80}?\b(?:said|says|insisted|maintained|stated|denied)\b"
+    r"|(?<!\w)[وف]?اتهم\w*[^.]{0,160}?(?:لكن|ولكن|فيما|في حين|بينما) [^.]{0,80}?(?<!\w)(?:قال|اكد|افاد|ذكر|نفى|نفت)\w*"
 )
 # a source with no stake in the event confirms it, later in the same sentence
 _CONFIRMED = re.compile(
