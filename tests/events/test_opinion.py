@@ -91,3 +91,13 @@ def test_a_claimed_attack_is_not_vetoed_and_a_doubt_disputes_it(extractor):
     doubted = "The Baloch Liberation Army claimed responsibility for blowing up a gas pipeline in Dera Bugti; officials said they were checking whether any blast had occurred."
     (lead,) = _leads(extractor, "Dera Bugti", doubted)
     assert lead.status.value == "disputed"
+
+
+def test_a_later_lead_is_judged_with_the_sentences_before_it(extractor):
+    """The toll sentence alone reads as no event to the classifier; with the strike before it, it is one."""
+    body = ("On 26 January 2024, a Russian strike hit a residential area in Kherson city. "
+            "2 civilians were initially confirmed killed; on 27 January the toll was updated to 4.")
+    doc, article = make_doc("Kherson", body, published="2024-01-28")
+    (lead,) = [m for m in extractor.extract(doc, [article], [], [])[0] if m.lead]
+    assert lead.fatalities == 4 and lead.event_type == "Explosions/Remote violence"
+    assert EventExtractor().extract(doc, [article], [], [])[0][0].sub_event_type == "Attack"  # the rules alone

@@ -72,11 +72,16 @@ def _armed_target(lead: EventMention) -> bool:
 
 
 def _lead_text(views: Sequence[View], lead: EventMention, doc_text: str) -> str:
-    """The whole sentence(s) holding the lead; a headline lead with the first body sentence."""
+    """The whole sentence(s) holding the lead; a headline lead with the first body sentence; a lead
+    later in the paragraph with the sentences before it ("A Russian strike hit a residential area in
+    Kherson. 2 civilians were confirmed killed": the first tells what killed them)."""
     holding = [v for v in views if v.start < lead.char_end and lead.char_start < v.end]
     if holding and holding[0].is_title:
         body = [v for v in views if not v.is_title]
         holding = holding[:1] + body[:1]
+    elif holding:
+        before = [v for v in views if not v.is_title and v.paragraph == holding[0].paragraph and v.end <= holding[0].start]
+        holding = before + holding
     return " ".join(v.text for v in holding) or doc_text[lead.char_start:lead.char_end]
 
 
