@@ -349,6 +349,8 @@ def test_deaths_of_both_sides_are_added(sentence, lang, value):
         ("راح ضحيته 8 مدنيين.", "ar", 8),
         ("قُتل اثنان من أفراد الأمن، كما قُتل أحد المهاجمين وأصيب 3 آخرون.", "ar", 3),
         ("ما أدى إلى مقتل ٧ منهم إضافة إلى المهاجم.", "ar", 8),
+        ("قُتل ثلاثة مسعفين من الهيئة الصحية الإسلامية ومدني كان بالقرب من المركز في غارة.", "ar", 4),
+        ("قتل ثلاثة مسلحين وأصيب جندي في اشتباك قرب درعا.", "ar", 3),
         # the killer, once
         ("A bomber blew himself up at a police station, killing four policemen and himself.", "en", 5),
         ("A gunman killed three people at a bus terminal before turning the weapon on himself.", "en", 4),

@@ -61,6 +61,8 @@ _SELF = r"(?:himself|herself)"  # the bomber who died with his victims
 _KIN = r"(?:his|her|their) (?:driver|son|daughter|wife|husband|brother|sister|father|mother|bodyguard|guard|companion|nephew|cousin|child)"
 # Arabic kin and companions with a possessive: وابنه، وزوجته، مع شقيقه، وسائقه
 _AR_KIN = r"(?:ابن|ابنت|نجل|شقيق|شقيقت|زوج|زوجت|والد|والدت|اخي|اخت|سائق|مرافق|حارس)(?:ه|ها)"
+# one more person joined to a counted group: "ثلاثة مسعفين … ومدني" (three paramedics and a civilian)
+_AR_ONE = r"(?:مدني|طفل|طفله|امراه|رجل|جندي|شرطي|مسعف|صحفي|مسلح|عنصر)"
 _AR_KIN_TWO = r"(?:ولدي|ابني|ابنتي|نجلي|شقيقي|طفلي)(?:ه|ها)"  # the dual: وولديه "and his two sons"
 _AR_THE_ATTACKER = r"ال(?:مهاجم|انتحاري|منفذ|مسلح)"  # "… إضافة إلى المهاجم": the attacker himself
 _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -140,7 +142,7 @@ def _value(text: str, lex: Lexicon) -> int | None:
         return 1
     if re.fullmatch(_AR_KIN_TWO, text):
         return 2
-    if re.fullmatch(_AR_THE_ATTACKER, text):
+    if re.fullmatch(_AR_THE_ATTACKER, text) or re.fullmatch(_AR_ONE, text):
         return 1
     if text in {"احد", "احدي"}:  # "one of the attackers" (never the day: "الأحد")
         return 1
@@ -169,7 +171,7 @@ def _group_pattern(lang: str) -> re.Pattern[str]:
 
     number = _number(lexicon(lang))
     if lang == "ar":
-        return re.compile(rf"(?: [^\s،,.]+){{0,3}}?(?P<j> و| اضافه الي| بالاضافه الي) ?(?P<n>{number}|{_AR_KIN_TWO}|{_AR_KIN}|{_AR_THE_ATTACKER})(?!\w)")
+        return re.compile(rf"(?: [^\s،,.]+){{0,5}}?(?P<j> و| اضافه الي| بالاضافه الي) ?(?P<n>{number}|{_AR_KIN_TWO}|{_AR_KIN}|{_AR_THE_ATTACKER}|{_AR_ONE})(?!\w)")
     word = rf"(?!{_STOP}\b)[a-z'-]+"
     return re.compile(rf"(?: {word}){{0,3}}?(?P<j>,? and|, and|,| as well as| along with) (?:at least |another |a further |(?:his|her|their) )?(?P<n>{number}|{_KIN})\b(?! of )(?!(?: \S+){{0,3}} {_HURT})")
 
