@@ -149,7 +149,7 @@ def event_date(ctx: Context, view: View, previous: EventDate | None) -> EventDat
 
 OPENING_WORDS_REACH = 12  # folded characters: a cue starting within them opens the sentence
 RECALL_REACH = 80  # folded characters before a trigger searched for "a year after", "the anniversary of" …
-_CLAUSE_BREAK = re.compile(r"[,;.:،؛]")
+_CLAUSE_PUNCTUATION = re.compile(r"[,;.:،؛]")
 
 
 def recalled(view: View) -> bool:
@@ -162,10 +162,10 @@ def recalled(view: View) -> bool:
     if hit is None:
         return False
     cues = list(view.lex.recalled.finditer(view.folded, max(0, hit.start - RECALL_REACH), hit.start))
-    if not cues or _CLAUSE_BREAK.search(view.folded, cues[-1].end(), hit.start):
+    if not cues or _CLAUSE_PUNCTUATION.search(view.folded, cues[-1].end(), hit.start):
         return False
     opens = cues[-1].start() <= OPENING_WORDS_REACH
-    after = _CLAUSE_BREAK.search(view.folded, hit.end) if opens else None
+    after = _CLAUSE_PUNCTUATION.search(view.folded, hit.end) if opens else None
     return after is None or view.lex.any_trigger.search(view.folded, after.end()) is None
 
 
@@ -342,7 +342,7 @@ _SELF_TOLD = re.compile(
 )
 
 
-def self_told(view: View, said: Attribution) -> bool:
+def _tells_own_deed(view: View, said: Attribution) -> bool:
     """The speaker tells what its own side did: the self-reference comes before the trigger."""
     at = _folded_at(view, said.verb_end)
     rest = view.folded[at:]
@@ -357,7 +357,7 @@ def _parties(ctx: Context, view: View, said: Attribution | None) -> Sequence[Act
     the speaker claims the deed ("claimed responsibility for", "said its fighters attacked")."""
     if said is None or said.speaker_at is None or said.speaker_at[1] > view.trigger_start:
         return ctx.actors
-    if said.verb in RESPONSIBILITY_VERBS or view.start + said.verb_end > view.trigger_start or self_told(view, said):
+    if said.verb in RESPONSIBILITY_VERBS or view.start + said.verb_end > view.trigger_start or _tells_own_deed(view, said):
         return ctx.actors
     return [a for a in ctx.actors if (a.char_start, a.char_end) != said.speaker_at]
 
