@@ -337,18 +337,16 @@ def build_mentions(ctx: Context, views: Sequence[View], view: View, date: EventD
 # after the speaker's verb, the speaker's own side does what is told ("ISWAP said its fighters attacked",
 # "Hezbollah said it had targeted", أكدت حركة الشباب أن مقاتليها نصبوا كميناً)
 _SELF_TOLD = re.compile(
-    r"^(?:[\w\s,-]{0,40}?\b)?(?:that )?(?:it|they|its|their)\b"
-    r"|^(?:\S+ ){0,5}?(?:ان|بان)(?:ه|ها|هم)(?!\w)|^(?:\S+ ){0,5}?(?:ان|بان) (?:\S+ )?(?:مقاتلي|عناصر|قوات|دفاعات|وحدات|طائرات|مسيرات)(?:ه|ها|هم)(?!\w)"
+    r"\s*(?:(?:[\w\s,-]{0,40}?\b)?(?:that )?(?:it|they|its|their)\b"
+    r"|(?:\S+ ){0,5}?(?:ان|بان)(?:ه|ها|هم)(?!\w)|(?:\S+ ){0,5}?(?:ان|بان) (?:\S+ )?(?:مقاتلي|عناصر|قوات|دفاعات|وحدات|طائرات|مسيرات)(?:ه|ها|هم)(?!\w))"
 )
 
 
 def _tells_own_deed(view: View, said: Attribution) -> bool:
     """The speaker tells what its own side did: the self-reference comes before the trigger."""
-    at = _folded_at(view, said.verb_end)
-    rest = view.folded[at:]
-    found = _SELF_TOLD.search(rest.lstrip())
+    found = _SELF_TOLD.match(view.folded, _folded_at(view, said.verb_end))
     hit = view.reading.hit
-    return found is not None and (hit is None or at + len(rest) - len(rest.lstrip()) + found.end() <= hit.start)
+    return found is not None and (hit is None or found.end() <= hit.start)
 
 
 def _parties(ctx: Context, view: View, said: Attribution | None) -> Sequence[ActorMention]:
