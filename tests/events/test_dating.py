@@ -16,7 +16,7 @@ def _mention_holding(text: str, words: str, published: str | None):
     doc, article = make_doc("Report", text, published=published)
     mentions, _ = EventExtractor().extract(doc, [article], [], [])
     at = doc.text.index(words)
-    return next(m for m in mentions if m.char_start <= at < m.char_end)
+    return min((m for m in mentions if m.char_start <= at < m.char_end), key=lambda m: m.char_end - m.char_start)
 
 
 @pytest.mark.parametrize("published", [None, "2024-08-20"])

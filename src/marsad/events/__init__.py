@@ -27,6 +27,7 @@ from marsad.events.detect import Mood
 from marsad.events.elaborate import fold_elaborations, take_later_tolls
 from marsad.events.dating import EventDate, latest_year_in, parse_anchor
 from marsad.events.geo import as_acled, trusted
+from marsad.events.lookback import split_lookback
 from marsad.events.lead import borrow_date, choose_lead, narrow_lead, origin_lead, relocate_lead
 from marsad.events.mentions import COMPONENT, VERSION, Context, MentionDetail, build_mentions, event_date, event_views
 from marsad.events.roles import generic_actor
@@ -152,7 +153,12 @@ def _article(ctx: Context, views: list[View], lead_only: bool, subtypes: Any = N
     previous: tuple[int, EventDate] | None = None
     for view in event_views(ctx, views):
         date = event_date(ctx, view, previous[1] if previous and previous[0] >= view.paragraph - 1 else None)
-        built = build_mentions(ctx, views, view, date)
+        split = split_lookback(view)
+        if split is None:
+            built = build_mentions(ctx, views, view, date)
+        else:
+            date = event_date(ctx, split.main, previous[1] if previous and previous[0] >= view.paragraph - 1 else None)
+            built = build_mentions(_outside(ctx, split.recalled), views, split.main, date) + _recalled(ctx, views, split.recalled)
         by_view[view.index] = [m for m, _ in built]
         details += [d for _, d in built]
         previous = (view.paragraph, date)
@@ -182,6 +188,21 @@ def _article(ctx: Context, views: list[View], lead_only: bool, subtypes: Any = N
         mentions = [m for m in mentions if m.lead]
     claims = _title_claims_to_lead(claims, views, lead_id)
     return Extraction(tuple(mentions), tuple(claims), tuple(details))
+
+
+def _outside(ctx: Context, clause: View) -> Context:
+    """The article's context without the places and actors named in a look-back clause."""
+    outside = lambda r: not (clause.start <= r.char_start and r.char_end <= clause.end)  # noqa: E731
+    return dataclasses.replace(ctx, toponyms=tuple(t for t in ctx.toponyms if outside(t)),
+                               actors=tuple(a for a in ctx.actors if outside(a)), said={})
+
+
+def _recalled(ctx: Context, views: list[View], clause: View) -> list[tuple[EventMention, MentionDetail]]:
+    """The mention(s) of the event a look-back clause recalls: history, with its own date or none."""
+    date = event_date(dataclasses.replace(ctx, said={}), clause, None)
+    if date.source != "sentence":
+        date = EventDate(None, None, "none", background=True)
+    return build_mentions(dataclasses.replace(ctx, said={}), views, clause, dataclasses.replace(date, background=True))
 
 
 def _title_claims_to_lead(claims: list[Claim], views: list[View], lead_id: str | None) -> list[Claim]:

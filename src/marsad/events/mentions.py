@@ -14,6 +14,7 @@ from marsad.events.dating import EventDate, article_date, sentence_date
 from marsad.events.detect import Mood, find_hits, names_cause
 from marsad.events.fatalities import fatalities_in
 from marsad.events.geo import NO_PLACE, Place, article_place, dominant_country, nearest_before, place_of, places_in
+from marsad.events.lookback import in_dated_relative
 from marsad.events.roles import roles_from_mentions, with_generics
 from marsad.events.taxonomy import sub_type
 from marsad.events.views import View
@@ -136,7 +137,7 @@ def event_date(ctx: Context, view: View, previous: EventDate | None) -> EventDat
         view.text, view.trigger_start - view.start, ctx.anchor, view.lang, history_cue=history,
         latest_year=ctx.latest_year, earliest=_past_crime(view) or _held_since(view),
     )
-    if recalled(view):
+    if recalled(view) or (ctx.anchor is None and in_dated_relative(view)):
         return dataclasses.replace(found, background=True) if found is not None else EventDate(None, None, "none", background=True)
     if found is not None:
         return found
@@ -166,7 +167,18 @@ def recalled(view: View) -> bool:
         return False
     opens = cues[-1].start() <= OPENING_WORDS_REACH
     after = _CLAUSE_PUNCTUATION.search(view.folded, hit.end) if opens else None
-    return after is None or view.lex.any_trigger.search(view.folded, after.end()) is None
+    return after is None or not any(_opens_clause(view.folded, m.start()) for m in view.lex.any_trigger.finditer(view.folded, after.end()))
+
+
+_AFTER_COMMA = re.compile(r"[,،]\s*(?:and\s+)?$")
+_PARTICIPLE = re.compile(r"\w+ing\b")
+
+
+def _opens_clause(folded: str, at: int) -> bool:
+    """Whether a trigger at ``at`` may open a main clause: not a participle right after a comma,
+    which goes on telling the clause before it ("Since IS fighters overran Sinjar in 2014,
+    killing and enslaving thousands, many survivors ...")."""
+    return not (_PARTICIPLE.match(folded, at) and _AFTER_COMMA.search(folded, max(0, at - 8), at))
 
 
 LEGAL_REACH = 60  # folded characters before a trigger searched for "accused of", "guilty of" …
