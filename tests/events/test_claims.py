@@ -305,3 +305,14 @@ def test_a_denied_intention_is_no_event():
         doc, mentions, claims = _run("Tripoli", body)
         assert not mentions
         assert claims and claims[0].mention_id is None
+
+
+def test_students_and_the_taliban_demand_nothing():
+    """طالب is "demanded"; طالبة (a schoolgirl), طالبات and طالبان (the Taliban) are not."""
+    doc, mentions, claims = _run("تقرير", "اختطف مسلحون عشرين طالبة من مدرسة في قرية قرب مايدوغوري.")
+    assert [m.sub_event_type for m in mentions if m.char_start > 5] == ["Abduction/forced disappearance"]
+    assert not any(c.verb == "طالب" for c in claims)
+    doc, mentions, claims = _run("تقرير", "هاجم مقاتلو طالبان حاجزا للشرطة في قندوز.")
+    assert [m.sub_event_type for m in mentions if m.char_start > 5] == ["Armed clash"]
+    doc, mentions, claims = _run("تقرير", "طالبت منظمات حقوقية بالإفراج عن المعتقلين.")
+    assert [c.verb for c in claims] == ["طالب"] and not [m for m in mentions if m.char_start > 5]

@@ -1,5 +1,7 @@
 """ACLED's generic actors filling the roles of an event (marsad.events.roles)."""
 
+import pytest
+
 from marsad.events.roles import Roles, with_generics
 
 
@@ -18,3 +20,36 @@ def test_missing_roles_get_the_generic_actor_of_the_event():
     assert with_generics(Roles(), "Violence against civilians", "Attack", "NG") == Roles(
         "Unidentified Armed Group (Nigeria)", "Political militias", "Civilians (Nigeria)", "Civilians")
     assert with_generics(Roles(), "Strategic developments", "Arrests", "IQ").actor1 == "Police Forces of Iraq"
+
+
+def _roles_of(text: str) -> tuple[str | None, str | None]:
+    from marsad.actors import ActorRecognizer
+    from marsad.events import EventExtractor
+
+    from .conftest import make_doc
+
+    doc, article = make_doc("تقرير", text)
+    actors = ActorRecognizer().mentions(doc, [article], [(0, len(doc.text))])
+    mentions, _ = EventExtractor().extract(doc, [article], [], actors)
+    (mention,) = [m for m in mentions if m.char_start > len("تقرير")]
+    return mention.actor1, mention.actor2
+
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # Arabic puts the verb first: the armed body named right after it is the agent
+        ("هاجم تنظيم داعش حاجزا للجيش العراقي قرب سنجار أمس.", "Islamic State", "Military Forces of Iraq"),
+        ("قصفت القوات التركية قرية قرب عفرين أمس.", "Military Forces of Turkey", None),
+        ("قتلت قوات النظام السوري خمسة مدنيين في درعا.", "Military Forces of Syria", "Civilians"),
+        ("قتل مسلحون خمسة مدنيين في قرية قرب درعا.", "Unidentified Armed Group", "Civilians"),
+        ("هاجم مقاتلو طالبان حاجزا للشرطة في قندوز.", "Taliban", "Police Forces"),  # no places stage here: no country
+        # single people after a death word are its victims; a target joined by ل is no agent
+        ("قتل جندي عراقي في هجوم شنه مسلحون قرب كركوك.", "Unidentified Armed Group", "Military Forces of Iraq"),
+    ],
+)
+def test_an_arabic_agent_after_its_verb(text, actor1, actor2):
+    found1, found2 = _roles_of(text)
+    assert found1 is not None and found1.startswith(actor1)
+    assert (found2 is None and actor2 is None) or (found2 is not None and actor2 is not None and found2.startswith(actor2))

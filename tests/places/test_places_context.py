@@ -65,6 +65,12 @@ def test_a_word_after_min_that_names_a_kind_is_no_place(geoparser):
     assert [p.text for p in found] == ["محافظة مأرب"]
 
 
+def test_near_is_no_place(geoparser):
+    """قرب ("near") before a town is no village called Qarb."""
+    found = places(geoparser, "قتل مسلحون خمسة مدنيين في قرية قرب درعا")
+    assert [p.text for p in found] == ["درعا"]
+
+
 # -- "Western Province" in an Iraq story ------------------------------------------------------------
 
 def test_western_province_in_an_iraq_story_is_not_sri_lanka(geoparser):

@@ -321,7 +321,8 @@ def build_mentions(ctx: Context, views: Sequence[View], view: View, date: EventD
     # who says so ("..., a police spokesman said", "according to police") is no party to the event told before it
     said_from = view.start + said.clause_start if said is not None else view.end
     end = said_from if view.trigger_end <= said_from < view.end else view.end
-    roles = roles_from_mentions(_parties(ctx, view, said), view.start, end, view.trigger_start, view.trigger_end, ctx.doc_text)
+    roles = roles_from_mentions(_parties(ctx, view, said), view.start, end, view.trigger_start, view.trigger_end, ctx.doc_text,
+                                agent_may_follow=view.lang == "ar", victims_follow=_victims_follow(view))
     built = []
     for place in places:
         filled = with_generics(roles, kind.event_type, sub, place.country)
@@ -344,6 +345,15 @@ def build_mentions(ctx: Context, views: Sequence[View], view: View, date: EventD
             own_place=view.start <= place.char_start < view.end, victims=deaths.sides if deaths else frozenset(),
         )))
     return built
+
+
+# an Arabic death or wound word names its victims after it (مقتل جنديين, قتل مسلحون: "gunmen were killed")
+_AR_VICTIM_WORD = re.compile(r"(?:و|ف)?(?:مقتل|قتل|مصرع|اصاب|جرح|وفاه|استشهاد|اغتيال|اعدام|اختطاف|خطف|اعتقال|اسر)")
+
+
+def _victims_follow(view: View) -> bool:
+    hit = view.reading.hit
+    return hit is not None and _AR_VICTIM_WORD.match(view.folded, hit.start) is not None
 
 
 # after the speaker's verb, the speaker's own side does what is told ("ISWAP said its fighters attacked",

@@ -83,14 +83,23 @@ def _pick(mentions: Sequence[ActorMention]) -> ActorMention | None:
 
 
 def roles_from_mentions(
-    actors: Sequence[ActorMention], start: int, end: int, trigger_start: int, trigger_end: int, doc_text: str
+    actors: Sequence[ActorMention], start: int, end: int, trigger_start: int, trigger_end: int, doc_text: str,
+    *, agent_may_follow: bool = False, victims_follow: bool = False,
 ) -> Roles:
-    """Roles from the actor mentions inside ``[start, end)`` around a trigger."""
+    """Roles from the actor mentions inside ``[start, end)`` around a trigger.  ``agent_may_follow``:
+    an Arabic trigger, whose agent may come right after it (هاجم تنظيم داعش حاجزا للجيش, قصف القوات
+    التركية لقرية): with no actor before it, an armed body named next is actor1.  ``victims_follow``:
+    a death or capture word (قتلت قوات النظام, but قتل مسلحون "gunmen were killed"), whose agent
+    must be a named body, or have civilians after it (قتل مسلحون خمسة مدنيين)."""
     inside = sorted((a for a in actors if start <= a.char_start and a.char_end <= end), key=lambda a: a.char_start)
     before = [a for a in inside if a.char_end <= trigger_start]
     after = [a for a in inside if a.char_start >= trigger_end]
     passive = _PASSIVE.search(doc_text[max(start, trigger_start - 40):trigger_start]) is not None
-    if passive:
+    if agent_may_follow and not before and after and _agent_next(after[0], trigger_end, doc_text) and (
+        not victims_follow or named_body(after[0]) or any(a.actor_type == "Civilians" for a in after[1:2])
+    ):
+        first, second = after[0], _pick(after[1:])
+    elif passive:
         by = [a for a in after if " by " in doc_text[trigger_end:a.char_start + 1] or doc_text[trigger_end:a.char_start].strip().lower().startswith("by")]
         first, second = _pick(by), _pick(before[::-1])
     else:
@@ -103,6 +112,23 @@ def roles_from_mentions(
         actor2=_name(second) if second else None,
         actor2_type=second.actor_type if second else None,
     )
+
+
+# the words between an Arabic trigger and its agent ("هاجم مسلحو حركة الشباب"), and the nouns of single
+# people, who are far more often the victims after a trigger (قتل جندي عراقي: "an Iraqi soldier was killed")
+_AGENT_GAP = re.compile(r"\w*\s+(?:(?:مسلحو|مسلحي|عناصر|مقاتلو|مقاتلي|قوات|وحدات|طائرات|طائره|مسيرات|مسيره)\s+)?")
+_SINGLE_PEOPLE = re.compile(r"(?:جندي|جنود|شرطي|عنصر|مدني|مقاتل|ضابط|طفل|امراه|امرأة|شخص|رجل)")
+
+
+def _agent_next(actor: ActorMention, trigger_end: int, doc_text: str) -> bool:
+    """Whether ``actor`` comes right after the trigger as a word of its own (no ل/ب joined to it,
+    "حاجزا للجيش" is a target) and names an armed body, not single people."""
+    return _AGENT_GAP.fullmatch(doc_text, trigger_end, actor.char_start) is not None and not _SINGLE_PEOPLE.match(actor.text)
+
+
+def named_body(actor: ActorMention) -> bool:
+    """A named organisation or force, not a generic group or civilians."""
+    return bool(actor.actor) and not actor.actor.startswith(GENERIC_PREFIXES) and actor.actor_type != "Civilians"
 
 
 def with_generics(roles: Roles, event_type: str, sub_event_type: str, country: str | None) -> Roles:
