@@ -53,3 +53,20 @@ def test_an_arabic_agent_after_its_verb(text, actor1, actor2):
     found1, found2 = _roles_of(text)
     assert found1 is not None and found1.startswith(actor1)
     assert (found2 is None and actor2 is None) or (found2 is not None and actor2 is not None and found2.startswith(actor2))
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        # a state's adjective on the weapon names its military, the trigger inside the force's name
+        ("Israeli airstrikes killed 12 people in Rafah on Tuesday.", "Military Forces of Israel"),
+        ("A Russian strike hit a residential area in Kherson, killing two civilians.", "Military Forces of Russia"),
+        ("قتل خمسة أشخاص في غارة إسرائيلية على بلدة في جنوب لبنان.", "Military Forces of Israel"),
+        ("استهدفت طائرة مسيرة تركية سيارة في القامشلي.", "Military Forces of Turkey"),
+        # no adjective: nobody is named
+        ("A drone strike killed two militants in North Waziristan.", "Unidentified Armed Group"),
+    ],
+)
+def test_a_state_adjective_on_the_weapon_names_the_military(text, actor1):
+    found1, _ = _roles_of(text)
+    assert found1 is not None and found1.startswith(actor1)

@@ -71,6 +71,12 @@ def test_near_is_no_place(geoparser):
     assert [p.text for p in found] == ["درعا"]
 
 
+def test_a_preposition_after_a_town_word_is_no_unknown_town(geoparser):
+    """"على بلدة في جنوب لبنان" ("on a town in south Lebanon"): في names no town."""
+    found = places(geoparser, "قتل خمسة أشخاص في غارة على بلدة في جنوب لبنان")
+    assert [p.text for p in found] == ["لبنان"]
+
+
 # -- "Western Province" in an Iraq story ------------------------------------------------------------
 
 def test_western_province_in_an_iraq_story_is_not_sri_lanka(geoparser):
