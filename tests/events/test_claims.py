@@ -316,3 +316,11 @@ def test_students_and_the_taliban_demand_nothing():
     assert [m.sub_event_type for m in mentions if m.char_start > 5] == ["Armed clash"]
     doc, mentions, claims = _run("تقرير", "طالبت منظمات حقوقية بالإفراج عن المعتقلين.")
     assert [c.verb for c in claims] == ["طالب"] and not [m for m in mentions if m.char_start > 5]
+
+
+def test_a_quoted_doubt_by_the_other_side_disputes_a_self_claim():
+    body = ("Hezbollah said it had targeted an Israeli tank near the border with a guided missile. "
+            "The Israeli army said it was 'not aware' of any such incident.")
+    doc, mentions, claims = _run("Border", body)
+    (tank,) = _in(doc, mentions, "targeted an Israeli tank")
+    assert tank.status is Status.DISPUTED
