@@ -52,6 +52,8 @@ def split_lookback(view: View) -> Lookback | None:
         return None
     for start in _clause_starts(view):
         end = clause_end(view.folded, start)
+        if not _triggers_inside_and_out(view, start, end):
+            continue
         recalled = _sub_view(view, start, end)
         if recalled.reading.mood is not Mood.EVENT or recalled.reading.hit is None:
             continue
@@ -59,6 +61,12 @@ def split_lookback(view: View) -> Lookback | None:
         if main.reading.mood is Mood.EVENT and main.reading.hit is not None:
             return Lookback(main, recalled)
     return None
+
+
+def _triggers_inside_and_out(view: View, start: int, end: int) -> bool:
+    """A cheap test before reading the two parts: a trigger word starts in the clause and one outside it."""
+    starts = [m.start() for m in view.lex.any_trigger.finditer(view.folded)]
+    return any(start <= at < end for at in starts) and any(at < start or at >= end for at in starts)
 
 
 def clause_end(folded: str, start: int) -> int:
