@@ -101,3 +101,17 @@ def test_a_later_lead_is_judged_with_the_sentences_before_it(extractor):
     (lead,) = [m for m in extractor.extract(doc, [article], [], [])[0] if m.lead]
     assert lead.fatalities == 4 and lead.event_type == "Explosions/Remote violence"
     assert EventExtractor().extract(doc, [article], [], [])[0][0].sub_event_type == "Attack"  # the rules alone
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "هاجم تنظيم داعش حاجزا للجيش العراقي قرب سنجار أمس.",
+        "شنت هيئة تحرير الشام هجوما على مواقع الجيش السوري في ريف إدلب.",
+        "هاجم مقاتلو حزب العمال الكردستاني مخفرا للدرك التركي في هكاري.",
+    ],
+)
+def test_an_arabic_wire_lead_with_a_named_group_is_not_vetoed(extractor, body):
+    """A verb-first Arabic news lead naming the group: an event (the model had read it as none)."""
+    (lead,) = _leads(extractor, "تقرير", body)
+    assert lead.sub_event_type == "Armed clash"

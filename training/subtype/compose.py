@@ -22,6 +22,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from hand_ar import HAND_AR  # noqa: E402
+from hand_ar2 import HAND_AR2  # noqa: E402
 from hand_en import HAND  # noqa: E402
 from hand_en2 import HAND2  # noqa: E402
 from templates_ar import TEMPLATES_AR  # noqa: E402
@@ -198,7 +199,8 @@ def arabic(rng: random.Random) -> list[dict]:
         total = AR_NONE if label == "none" else AR_PER_CLASS
         fills = ((f"ar:{key}:t{i}", _fill_ar(t, rng, label != "none")) for i, t in _spread(templates, total))
         hand = ((f"ar:{key}:h{i}", text) for i, text in enumerate(HAND_AR.get(label, [])))
-        rows += _rows(None if label == "none" else label, _chain(fills, hand))
+        hand2 = ((f"ar:{key}:n{i}", text) for i, text in enumerate(HAND_AR2.get(label, [])))  # no rng drawn
+        rows += _rows(None if label == "none" else label, _chain(fills, hand, hand2))
     modal = ((f"ar:modal:f{i}", _fill_ar(frame, rng)) for i, frame in _modal_ar(AR_MODAL, rng))
     return rows + _rows(None, modal)
 
