@@ -152,13 +152,13 @@ def _article(ctx: Context, views: list[View], lead_only: bool, subtypes: Any = N
     details: list[MentionDetail] = []
     previous: tuple[int, EventDate] | None = None
     for view in event_views(ctx, views):
-        date = event_date(ctx, view, previous[1] if previous and previous[0] >= view.paragraph - 1 else None)
         split = split_lookback(view)
+        main = view if split is None else split.main
+        date = event_date(ctx, main, previous[1] if previous and previous[0] >= view.paragraph - 1 else None)
         if split is None:
             built = build_mentions(ctx, views, view, date)
         else:
-            date = event_date(ctx, split.main, previous[1] if previous and previous[0] >= view.paragraph - 1 else None)
-            built = build_mentions(_outside(ctx, split.recalled), views, split.main, date) + _recalled(ctx, views, split.recalled)
+            built = build_mentions(_outside(ctx, split.recalled), views, main, date) + _recalled(ctx, views, split.recalled)
         by_view[view.index] = [m for m, _ in built]
         details += [d for _, d in built]
         previous = (view.paragraph, date)
@@ -199,10 +199,11 @@ def _outside(ctx: Context, clause: View) -> Context:
 
 def _recalled(ctx: Context, views: list[View], clause: View) -> list[tuple[EventMention, MentionDetail]]:
     """The mention(s) of the event a look-back clause recalls: history, with its own date or none."""
-    date = event_date(dataclasses.replace(ctx, said={}), clause, None)
+    own = dataclasses.replace(ctx, said={})  # the clause's own reading of who says so, not its sentence's
+    date = event_date(own, clause, None)
     if date.source != "sentence":
         date = EventDate(None, None, "none", background=True)
-    return build_mentions(dataclasses.replace(ctx, said={}), views, clause, dataclasses.replace(date, background=True))
+    return build_mentions(own, views, clause, dataclasses.replace(date, background=True))
 
 
 def _title_claims_to_lead(claims: list[Claim], views: list[View], lead_id: str | None) -> list[Claim]:

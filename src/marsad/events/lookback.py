@@ -6,8 +6,8 @@ and the strike it recalls.  So does "Wednesday's airstrike hit the same
 monastery that soldiers burned during a raid in 2022".  The look-back clause
 starts at a look-back cue ("two years after", "since", "the anniversary of",
 بعد عامين على, منذ) or at a relative word whose clause names a year ("that
-... in 2022", "where ... in 2014", التي ... عام 2014), comes after the
-sentence's own trigger and runs to the next clause break.
+... in 2022", "where ... in 2014", التي ... عام 2014) and runs to the next
+clause break; an event must be told inside it and another outside it.
 
 :func:`split_lookback` returns the sentence twice: with the look-back clause
 blanked (the main event, whose place, actors and dead are its own) and the
@@ -25,15 +25,18 @@ from marsad.events.views import View, view_of
 
 _CLAUSE_END = re.compile(r"[,;:،؛]|\s[—–]\s")
 _RELATIVE = re.compile(r"\b(?:where|which|that|when|whom|whose)\b|(?<!\w)(?:التي|الذي|الذين|اللذين|اللتين|حيث)(?!\w)")
-# a relative clause right after an event noun (and up to two words of its name or place) tells more of that event ("during a government raid
-# that killed nine of their fellow tribesmen in December 2020"), not another one
+# a relative clause right after an event noun (and up to two words of its name or place) tells
+# more of that event ("during a government raid that killed nine ... in December 2020"), not another
 _EVENT_NOUN_BEFORE = re.compile(
     r"(?:\b(?:raids?|operations?|attacks?|assaults?|strikes?|airstrikes?|bombings?|shelling|offensives?|ambush(?:es)?|"
     r"clash(?:es)?|fighting|battles?|massacres?|explosions?|blasts?|incidents?|crackdowns?|protests?|demonstrations?|war)"
     r"|(?<!\w)(?:ال)?(?:عمليه|هجوم|الهجوم|غاره|قصف|مداهمه|اشتباكات|معارك|مجزره|تفجير|انفجار|حمله|حرب))(?:[\s,،]+[^\s,،]+){0,2}[\s,،]*$"
 )
+NOUN_REACH = 60  # folded characters before a relative word searched for the event noun it follows
 _PARTICIPLE_NEXT = re.compile(r"\s*(?:and\s+)?\w+ing\b")
 _YEAR = re.compile(r"(?:\b(?:in|since|during|of|by|until|from|before)\s+(?:\w+\s+)?|(?<!\w)(?:عام|العام|سنه|سنة)\s+|(?<!\w)(?:في|منذ)\s+\S+\s+)(?:19|20)\d{2}\b")
+# the relative words that open a clause about a place or thing when the sentence's own trigger is in
+# it ("visited Chibok, where ..."); "that" and "when" also open reported speech and time clauses
 _MAIN_RELATIVE = re.compile(r"\b(?:where|which|whom|whose)\b|(?<!\w)(?:التي|الذي|الذين|حيث)(?!\w)")
 
 
@@ -50,10 +53,11 @@ def split_lookback(view: View) -> Lookback | None:
     (no such clause, or no event left outside it)."""
     if view.reading.hit is None or view.reading.mood is not Mood.EVENT:
         return None
+    triggers = [m.start() for m in view.lex.any_trigger.finditer(view.folded)]
     for start in _clause_starts(view):
         end = clause_end(view.folded, start)
-        if not _triggers_inside_and_out(view, start, end):
-            continue
+        if not (any(start <= at < end for at in triggers) and any(at < start or at >= end for at in triggers)):
+            continue  # a cheap test before reading the two parts: a trigger word in each
         recalled = _sub_view(view, start, end)
         if recalled.reading.mood is not Mood.EVENT or recalled.reading.hit is None:
             continue
@@ -61,12 +65,6 @@ def split_lookback(view: View) -> Lookback | None:
         if main.reading.mood is Mood.EVENT and main.reading.hit is not None:
             return Lookback(main, recalled)
     return None
-
-
-def _triggers_inside_and_out(view: View, start: int, end: int) -> bool:
-    """A cheap test before reading the two parts: a trigger word starts in the clause and one outside it."""
-    starts = [m.start() for m in view.lex.any_trigger.finditer(view.folded)]
-    return any(start <= at < end for at in starts) and any(at < start or at >= end for at in starts)
 
 
 def clause_end(folded: str, start: int) -> int:
@@ -85,7 +83,7 @@ def _clause_starts(view: View) -> list[int]:
     names a year."""
     starts = [m.start() for m in view.lex.recalled.finditer(view.folded)]
     for match in _RELATIVE.finditer(view.folded):
-        if _YEAR.search(view.folded, match.end(), clause_end(view.folded, match.start())) and not _EVENT_NOUN_BEFORE.search(view.folded, 0, match.start()):
+        if _YEAR.search(view.folded, match.end(), clause_end(view.folded, match.start())) and not _EVENT_NOUN_BEFORE.search(view.folded, max(0, match.start() - NOUN_REACH), match.start()):
             starts.append(match.start())
     return sorted(starts)
 

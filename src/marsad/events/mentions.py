@@ -14,7 +14,7 @@ from marsad.events.dating import EventDate, article_date, sentence_date
 from marsad.events.detect import Mood, find_hits, names_cause
 from marsad.events.fatalities import fatalities_in
 from marsad.events.geo import NO_PLACE, Place, article_place, dominant_country, nearest_before, place_of, places_in
-from marsad.events.lookback import in_dated_relative
+from marsad.events.lookback import clause_end, in_dated_relative
 from marsad.events.roles import roles_from_mentions, with_generics
 from marsad.events.taxonomy import sub_type
 from marsad.events.views import View
@@ -165,20 +165,11 @@ def recalled(view: View) -> bool:
     cues = list(view.lex.recalled.finditer(view.folded, max(0, hit.start - RECALL_REACH), hit.start))
     if not cues or _CLAUSE_PUNCTUATION.search(view.folded, cues[-1].end(), hit.start):
         return False
-    opens = cues[-1].start() <= OPENING_WORDS_REACH
-    after = _CLAUSE_PUNCTUATION.search(view.folded, hit.end) if opens else None
-    return after is None or not any(_opens_clause(view.folded, m.start()) for m in view.lex.any_trigger.finditer(view.folded, after.end()))
-
-
-_AFTER_COMMA = re.compile(r"[,،]\s*(?:and\s+)?$")
-_PARTICIPLE = re.compile(r"\w+ing\b")
-
-
-def _opens_clause(folded: str, at: int) -> bool:
-    """Whether a trigger at ``at`` may open a main clause: not a participle right after a comma,
-    which goes on telling the clause before it ("Since IS fighters overran Sinjar in 2014,
-    killing and enslaving thousands, many survivors ...")."""
-    return not (_PARTICIPLE.match(folded, at) and _AFTER_COMMA.search(folded, max(0, at - 8), at))
+    if cues[-1].start() > OPENING_WORDS_REACH:
+        return True
+    # an opening look-back: history unless a trigger follows its clause (which goes on through a
+    # participle phrase: "Since IS fighters overran Sinjar in 2014, killing and enslaving thousands, ...")
+    return view.lex.any_trigger.search(view.folded, clause_end(view.folded, cues[-1].start())) is None
 
 
 LEGAL_REACH = 60  # folded characters before a trigger searched for "accused of", "guilty of" …
