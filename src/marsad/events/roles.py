@@ -99,7 +99,7 @@ def roles_from_mentions(
     if holding and not passive:  # the trigger inside a force's name: "Israeli airstrikes", غارة إسرائيلية
         first, second = holding[0], _pick(after)
     elif agent_may_follow and not before and after and _agent_next(after[0], trigger_end, doc_text) and (
-        not victims_follow or named_body(after[0]) or any(a.actor_type == "Civilians" for a in after[1:2])
+        not victims_follow or _named_body(after[0]) or any(a.actor_type == "Civilians" for a in after[1:2])
     ):
         first, second = after[0], _pick(after[1:])
     elif passive:
@@ -129,7 +129,7 @@ def _agent_next(actor: ActorMention, trigger_end: int, doc_text: str) -> bool:
     return _AGENT_GAP.fullmatch(doc_text, trigger_end, actor.char_start) is not None and not _SINGLE_PEOPLE.match(actor.text)
 
 
-def named_body(actor: ActorMention) -> bool:
+def _named_body(actor: ActorMention) -> bool:
     """A named organisation or force, not a generic group or civilians."""
     return bool(actor.actor) and not actor.actor.startswith(GENERIC_PREFIXES) and actor.actor_type != "Civilians"
 
