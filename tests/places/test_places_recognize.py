@@ -73,3 +73,19 @@ def test_sentence_spans():
 def test_a_role_names_a_person_but_not_a_place(geoparser):
     """"activist Nadia Karimi": first and last name after a role; "journalists in Tehran" stays a place."""
     assert _texts(geoparser, "Police arrested journalists in Tehran and activist Hamilton Jordan.") == ["Tehran"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Troops torched houses in Kyauk Kan village on Friday.", "Kyauk Kan"),  # "Kan" alone is a place elsewhere
+    ("Residents of Nyaung Pin Thar village fled the fighting.", "Nyaung Pin Thar"),
+])
+def test_a_name_before_its_settlement_word_is_read_whole(geoparser, text, name):
+    assert _texts(geoparser, text) == [name]
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Gunmen attacked the Yazidi village of Kocho.", ["Kocho"]),  # the name follows "village of"
+    ("Gunmen attacked a Christian village near Hasakah.", ["Hasakah"]),  # an adjective after "a"
+])
+def test_adjectives_before_a_settlement_word_are_no_names(geoparser, text, wanted):
+    assert _texts(geoparser, text) == wanted

@@ -110,3 +110,17 @@ def test_a_named_region_is_one_place_not_its_first_word(geoparser):
     assert region.country == "US" and region.geo_precision == 3 and region.admin1 is None
     sahel = _find(geoparser, "Jihadist violence is spreading in the Sahel.", "Sahel")
     assert sahel.country is None
+
+
+@pytest.mark.parametrize("text, surface, state", [
+    ("A man was shot in Wichita, Kan., on Friday.", "Kan", "Kansas"),
+    ("Police in Atlanta, Ga. said the suspect fled.", "Ga", "Georgia"),
+    ("Protesters marched in Atlanta, GA on Friday.", "GA", "Georgia"),
+])
+def test_a_state_s_short_form_reads_after_its_town(geoparser, text, surface, state):
+    assert _find(geoparser, text, surface).name == state
+
+
+def test_a_plain_word_is_not_a_state_s_short_form(geoparser):
+    """"Kan." is Kansas after "Wichita, "; a village "Kan" in a plain sentence is not."""
+    assert all(p.admin1 != "Kansas" for p in geoparser.parse("Gunmen attacked Kan on Friday."))

@@ -48,6 +48,9 @@ _UNKNOWN_EN = re.compile(
 _UNKNOWN_FEATURE = re.compile(  # "Lake Harriet", "Mount Hermon", "Wadi al-Tharthar", "Jabal Makhoul"
     r"((?:Lake|Mount|Wadi|Jabal|Jebel)\s+(?:(?:al|el|ad|ar|as|ash|at|az)[-\s])?"
     r"[A-Z][\w'’]+(?:-[A-Za-z][\w'’]+)*)")
+_NAME_BEFORE_CUE = re.compile(  # "Kyauk Kan village", "Nyaung Pin Thar village", "Htantabin town"
+    r"((?:[A-Z][a-z'’]+(?:-[A-Za-z][\w'’]*)?\s){1,3})(?:village|town)\b(?!\s+of\b)")
+_DETERMINERS = frozenset("the a an this that its their his her our another".split())  # "the Yazidi village"
 _UNKNOWN_AR = re.compile(
     r"[وف]?(?:قرية|قريه|بلدة|بلده|ناحية|ناحيه|حي|مخيم)\s+"
     r"((?:(?:أبو|ابو|البو|أم|ام|تل|عين|دير|بئر|خان|كفر|بيت|جبل|جرف)\s+)?[\u0621-\u064a]{2,})")
@@ -188,8 +191,46 @@ def _mentions(doc: Tokens, judged: list[tuple[Hit, tuple[str, float, str | None]
         end = doc.end[hit.end - 1]
         out.append(Mention(start, end, doc.text[start:end], hit.key, kind, cue, round(conf, 3), doc.sentence[i]))
     out.extend(_unknown(doc, taken))
+    out = _named_before_cue(doc, out)
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _named_before_cue(doc: Tokens, mentions: list[Mention]) -> list[Mention]:
+    """A settlement named before its cue word ("Kyauk Kan village") is one name, even when the
+    gazetteer knows its last word ("Kan", a place elsewhere): that partial hit gives way to a name of
+    key -1.  Words that open a sentence or are common words do not start the name, and a name that
+    holds a demonym or an organisation, or follows a determiner ("the Yazidi village", "a Christian
+    village"), is left alone; so is "X village of Y", where Y is the name."""
+    text, out = doc.text, list(mentions)
+    for match in _NAME_BEFORE_CUE.finditer(text):
+        words = match.group(1).split()
+        start = match.start(1)
+        while words and (doc.fold_word(words[0]) in L.COMMON_WORDS or _opens_sentence(text, start)):
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else match.end(1)
+            words = words[1:]
+        if not words or _word_before(text, start) in _DETERMINERS:
+            continue
+        end = start + len(" ".join(words))
+        inside = [m for m in out if m.start < end and start < m.end]
+        if any(m.kind != "place" or m.start < start or m.end > end for m in inside):
+            continue
+        if inside and not any(m.start > start for m in inside):
+            continue  # the gazetteer's name is the whole name ("Kan village")
+        out = [m for m in out if m not in inside]
+        sentence = max(bisect_right(doc.starts, start) - 1, 0)
+        out.append(Mention(start, end, text[start:end], -1, "place", "settlement", 0.6, sentence))
+    return out
+
+
+def _word_before(text: str, start: int) -> str:
+    before = text[max(0, start - 20):start].split()
+    return before[-1].lower() if before else ""
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?:;\"“(\n"
 
 
 def _countries_of(lookup: Lookup, keys, *, curated: bool = False) -> set[int]:

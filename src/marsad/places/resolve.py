@@ -25,7 +25,7 @@ from marsad.places.aliases import name_key
 from marsad.places.evidence import generic_unit
 from marsad.places.gazetteer import Gazetteer
 from marsad.places.recognize import Mention
-from marsad.places.sources import (CURATED, LEVEL_ADMIN1, LEVEL_ADMIN2, LEVEL_CITY, LEVEL_COUNTRY, LEVEL_POI,
+from marsad.places.sources import (ABBREV, CURATED, LEVEL_ADMIN1, LEVEL_ADMIN2, LEVEL_CITY, LEVEL_COUNTRY, LEVEL_POI,
                                    LEVEL_REGION, PRIMARY)
 
 ROUNDS = 2
@@ -36,6 +36,7 @@ LIST_GAP = 6  # ", and "
 LIST_LEVEL = 2.0  # for a candidate of the level most members of its list have
 PAIR_GAP = 3  # at most this many characters (", ") between the two names of a "Town, State" pair
 SEAT = 2.0  # for a large town inside the province of its name ("Lagos", "Yangon", "Baghdad")
+NOT_SHORT = -8.0  # a state's short form ("Kan.", "Ga.") read in a plain word: all but ruled out
 SEAT_POPULATION = 100_000
 SAME_SPOT_KM = 25.0  # entries this close in one country name the same spot (their probabilities add up)
 _SAME_SPOT_DOT = float(np.cos(SAME_SPOT_KM / 6371.0))
@@ -158,6 +159,7 @@ def _table(gaz: Gazetteer, mentions: list[Mention]) -> tuple[_Table, list[int]]:
     prior = np.log10(gaz.pop[cands] + 10.0) + _LEVEL_BONUS[level] + _CUE_BONUS[cue_rows, level]
     prior += np.where(flags & PRIMARY, 1.0, 0.0) + np.where((flags & CURATED) & (level >= LEVEL_ADMIN2), 1.5, 0.0)
     prior += np.where(gaz.fcode[cands] == gaz.capital_code, 3.0, 0.0)
+    prior += np.where(((flags & ABBREV) > 0) & ~_written_short(mentions, of_mention, len(groups))[seg], NOT_SHORT, 0.0)
     prior += np.where(np.isin(cue_rows, _AREA_ROWS), 0.0, _seat_bonus(gaz, cands, seg, level))
     weight = np.zeros(len(groups))
     np.maximum.at(weight, np.array(of_mention), np.array([m.confidence for m in mentions]))
@@ -172,6 +174,16 @@ def _table(gaz: Gazetteer, mentions: list[Mention]) -> tuple[_Table, list[int]]:
                    tuple(tuple(p) for p in pairs), _nests(mentions, of_mention, len(groups)),
                    _lists(mentions, of_mention))
     return table, of_mention
+
+
+def _written_short(mentions: list[Mention], of_mention: list[int], size: int) -> np.ndarray:
+    """Per group, whether a mention reads as an abbreviation: "Wichita, Kan." (a pair), "N.Y", "KS".
+    A plain word ("Kyauk Kan", "Gunmen attacked Kan") is not the state's short form."""
+    out = np.zeros(size, dtype=bool)
+    for mention, g in zip(mentions, of_mention):
+        if mention.cue == "pair" or "." in mention.text or mention.text.isupper():
+            out[g] = True
+    return out
 
 
 def _seat_bonus(gaz: Gazetteer, cands: np.ndarray, seg: np.ndarray, level: np.ndarray) -> np.ndarray:
