@@ -109,6 +109,7 @@ def test_a_later_lead_is_judged_with_the_sentences_before_it(extractor):
         "هاجم تنظيم داعش حاجزا للجيش العراقي قرب سنجار أمس.",
         "شنت هيئة تحرير الشام هجوما على مواقع الجيش السوري في ريف إدلب.",
         "هاجم مقاتلو حزب العمال الكردستاني مخفرا للدرك التركي في هكاري.",
+        "هاجم مسلحو بوكو حرام قاعدة عسكرية في ولاية بورنو.",  # the model read "base established"
     ],
 )
 def test_an_arabic_wire_lead_with_a_named_group_is_not_vetoed(extractor, body):

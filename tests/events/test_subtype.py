@@ -170,6 +170,16 @@ def test_a_far_type_needs_a_larger_margin() -> None:
     assert arbitrate("Agreement", sure, policy=POLICY) == "Air/drone strike"
 
 
+def test_an_attack_on_a_base_is_no_base_set_up() -> None:
+    """The model's "base established" (it reads the word "base") replaces the rules' violence only when sure."""
+    policy = Policy(switch=0.2, override=0.3, calm=0.5)
+    unsure = _prediction(("Headquarters or base established", 0.51), ("Armed clash", 0.11))
+    sure = _prediction(("Headquarters or base established", 0.8), ("Armed clash", 0.1))
+    assert arbitrate("Armed clash", unsure, policy=policy) == "Armed clash"
+    assert arbitrate("Armed clash", sure, policy=policy) == "Headquarters or base established"
+    assert arbitrate("Agreement", unsure, policy=policy) == "Headquarters or base established"  # not violence
+
+
 def test_arbitrate_supplies_an_event_the_rules_missed_only_when_confident() -> None:
     protest = _prediction(("Peaceful protest", 0.8), (NONE_CLASS, 0.1))
     weak = _prediction(("Peaceful protest", 0.25), (NONE_CLASS, 0.2))

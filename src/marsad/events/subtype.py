@@ -292,9 +292,14 @@ class Policy:
     supply: float = 0.1  # give a type when the rules found no event (a probability)
     veto: float = 0.2  # drop the rules' event when the model says "none" (> 1: never)
     supply_read: float = 0.4  # give a type when the rules read one but kept no event (a vow, a negation...; > 1: never)
+    calm: float = 0.5  # replace the rules' violence by a quiet development (:data:`QUIET`; "attacked a base" is no base set up)
 
 
 DEFAULT_POLICY = Policy()
+VIOLENT = frozenset({"Armed clash", "Attack", "Abduction/forced disappearance", "Sexual violence",
+                     "Shelling/artillery/missile attack", "Air/drone strike", "Remote explosive/landmine/IED",
+                     "Grenade", "Suicide bomb", "Chemical weapon"})
+QUIET = frozenset({"Headquarters or base established"})
 
 
 def arbitrate(
@@ -310,7 +315,8 @@ def arbitrate(
       in who took it (:data:`TAKERS`): the rules read the taker;
     * the model says ``none``, by a margin >= ``veto`` over the rules' type: None;
     * the model prefers a confusable type by a margin >= ``switch``, or any
-      other type by a margin >= ``override``: the model's type;
+      other type by a margin >= ``override``: the model's type; but a quiet development
+      (:data:`QUIET`) replaces the rules' violence (:data:`VIOLENT`) only by a margin >= ``calm``;
     * else the rules' type.
     """
     model_type, probability = prediction.sub_event_type, prediction.probability
@@ -323,4 +329,6 @@ def arbitrate(
     if model_type is None:
         return None if margin >= policy.veto else rule_sub_type
     needed = policy.switch if confusable(rule_sub_type, model_type) else policy.override
+    if rule_sub_type in VIOLENT and model_type in QUIET:
+        needed = max(needed, policy.calm)
     return model_type if margin >= needed else rule_sub_type
