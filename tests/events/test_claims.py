@@ -324,3 +324,10 @@ def test_a_quoted_doubt_by_the_other_side_disputes_a_self_claim():
     doc, mentions, claims = _run("Border", body)
     (tank,) = _in(doc, mentions, "targeted an Israeli tank")
     assert tank.status is Status.DISPUTED
+
+
+def test_a_land_dispute_is_no_disputed_report():
+    doc, mentions, _ = _run("Tribes", "Gunfire erupted between two clans over a land dispute in Kurram district, killing four.")
+    assert [(m.sub_event_type, m.status, m.fatalities) for m in _in(doc, mentions, "Gunfire")] == [("Armed clash", Status.REPORTED, 4)]
+    doc, mentions, _ = _run("Shelling", "Activists said troops shelled the village on Monday, killing five, a claim the army disputes.")
+    assert [m.status for m in _in(doc, mentions, "shelled")] == [Status.DISPUTED]

@@ -200,3 +200,31 @@ def test_the_side_the_first_sentence_left_unnamed_fights_the_same_clash():
     tolls = _body_tolls("Patrol ambushed", "NPA rebels ambushed an army patrol in Las Navas. "
                         "2 soldiers were killed, while 1 NPA fighter died in the firefight.", "Las Navas", "PH", "Eastern Visayas")
     assert tolls == [("Armed clash", 3)]
+
+
+def _body(title: str, body: str, places: list[tuple[str, dict]] = ()):
+    doc, mentions, _ = _extract(title, body, places)
+    return doc, [m for m in mentions if m.char_start > len(title)]
+
+
+def test_a_note_s_closing_count_is_its_first_event_s_even_after_another_sentence():
+    _, body = _body("Post attacked", "On 2 June 2021, gunmen attacked a police post in Tal Afar. The attackers seized "
+                    "weapons and a vehicle before fleeing. Fatalities: 3.", [("Tal Afar", {"admin1": "Nineveh"})])
+    assert body[0].fatalities == 3 and all(m.fatalities is None for m in body[1:])
+    _, arabic = _body("هجوم", "في 2 حزيران 2021، هاجم مسلحون نقطة للشرطة في تلعفر. عدد القتلى: 5.")
+    assert [m.fatalities for m in arabic] == [5]
+
+
+def test_the_dead_told_in_a_sentence_without_an_event_join_the_event_before():
+    _, body = _body("Village struck", "Warplanes struck a village in Idlib on Sunday. Several farmers died and about "
+                    "twenty people were wounded, rescuers said.", [("Idlib", {"country": "SY", "admin1": "Idlib"})])
+    assert [(m.sub_event_type, m.fatalities) for m in body] == [("Air/drone strike", 3)]
+    _, sides = _body("Clash", "The army said it killed 9 militants in a clash near Hawija. Two soldiers also died in the "
+                     "fighting, a local officer said.", [("Hawija", {"admin1": "Kirkuk"})])
+    assert [m.fatalities for m in sides] == [11]
+
+
+def test_gunmen_killing_at_a_vigil_is_an_attack_and_the_attackers_shot_dead_after_are_its_dead_too():
+    _, body = _body("Church attacked", "Gunmen killed 6 worshippers during a prayer vigil at a church near Jos. Police said "
+                    "two of the attackers were shot dead as officers arrived.")
+    assert [(m.sub_event_type, m.fatalities) for m in body] == [("Attack", 8)]  # not force against a protest

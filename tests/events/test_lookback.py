@@ -102,6 +102,8 @@ def test_a_clause_goes_on_through_a_participle_phrase():
         # "since" before a time is no look back
         ("Since the start of the week airstrikes have killed 40 people in Idlib.", "airstrikes", False),
         ("منذ صباح اليوم قصفت المدفعية بلدات في ريف إدلب.", "قصفت", False),
+        # "since the war began" is a time, not a look back on an event
+        ("قُتل مسعف في قصف على حي سكني في الفاشر، وهو المسعف العاشر الذي يُقتل منذ اندلاع الحرب.", "قصف", False),
     ],
 )
 def test_since_an_event_is_history_since_a_time_is_not(text, words, background):
@@ -109,3 +111,26 @@ def test_since_an_event_is_history_since_a_time_is_not(text, words, background):
     at = doc.text.index(words)
     mention = min((m for m in mentions if m.char_start <= at < m.char_end), key=lambda m: m.char_end - m.char_start)
     assert mention.background is background
+
+
+@pytest.mark.parametrize(
+    ("text", "current", "recalled"),
+    [
+        ("Soldiers defused a bomb near the market in Maiduguri, ten days after a blast there killed nine people.", "defused", "blast"),
+        ("فكك الجيش عبوة ناسفة قرب السوق في الموصل، بعد أسبوعين من انفجار في المكان نفسه أودى بحياة خمسة أشخاص.", "فكك", "انفجار"),
+    ],
+)
+def test_days_or_weeks_after_an_event_look_back_on_it(text, current, recalled):
+    doc, mentions = _mentions(text, "2024-05-07")
+    at_current, at_recalled = doc.text.index(current), doc.text.index(recalled)
+    now = min((m for m in mentions if m.char_start <= at_current < m.char_end), key=lambda m: m.char_end - m.char_start)
+    then = min((m for m in mentions if m.char_start <= at_recalled < m.char_end), key=lambda m: m.char_end - m.char_start)
+    assert (now.background, now.fatalities) == (False, None)
+    assert then.background and then.fatalities in (9, 5)
+
+
+def test_a_body_found_days_after_an_abduction_is_the_current_death():
+    doc, mentions = _mentions("عُثر على جثة ناشط مدني في ضواحي درنة، بعد ثلاثة أيام من اختطافه على يد مجهولين.", "2024-05-07")
+    current = [m for m in mentions if not m.background]
+    assert [(m.sub_event_type, m.fatalities) for m in current] == [("Attack", 1)]
+    assert any(m.background and m.sub_event_type == "Abduction/forced disappearance" for m in mentions)

@@ -360,6 +360,54 @@ def test_sides_kin_and_killers_are_counted_once(sentence, lang, value):
     assert fatalities_in(normalize_for_matching(sentence), lexicon(lang), sentence, lone=True).fatalities == value
 
 
+@pytest.mark.parametrize(
+    ("sentence", "lang", "value"),
+    [
+        # Arabic: the agent between verb and count, a partitive, the article on the death word, the dual
+        ("قتل عناصر من جماعة أنصار الإسلام 14 مزارعاً في ريف كركوك.", "ar", 14),
+        ("لقي العشرات من عناصر التنظيم مصرعهم في قصف مدفعي.", "ar", 12),
+        ("سقط عشرات القتلى في اشتباكات قرب الحدود.", "ar", 12),
+        ("لقي أربعة من عناصر حرس الحدود حتفهم في كمين.", "ar", 4),
+        ("قالت الشرطة إن عدداً من المصلين قُتلوا في الهجوم.", "ar", 3),
+        ("أسفر الاشتباك عن سقوط قتيلين من الشرطة وخمسة قتلى من المهاجمين.", "ar", 7),
+        ("انتشلت فرق الإنقاذ جثث 9 أشخاص من تحت الأنقاض.", "ar", 9),
+        ("أودت غارة جوية على سوق مزدحم في بلدة صغيرة قرب الحدود بحياة سبعة مدنيين.", "ar", 7),
+        ("أسفر القصف عن مقتل امرأتين وطفلين ورجل.", "ar", 5),
+        ("قُتل رجل وزوجته وأبناؤهما الأربعة في غارة على منزلهم.", "ar", 6),
+        ("بلغ عدد قتلى الهجوم على القافلة العسكرية في الطريق الصحراوي بين المدينتين بين عشرة وخمسة عشر.", "ar", 10),
+        # Arabic: one person named by a role, or dying of wounds
+        ("قُتل زعيم عشائري برصاص مجهولين.", "ar", 1),
+        ("فارق شرطي الحياة متأثراً بجروحه.", "ar", 1),
+        ("ذكرت مصادر محلية أن إمام المسجد قُتل في الانفجار.", "ar", 1),
+        # English: hacked to death, "from … to", dying of wounds, a role then a group, "two of his …"
+        ("Militiamen hacked to death 23 villagers near Djugu.", "en", 23),
+        ("Gunmen killed from 8 to 11 miners at the site, officials said.", "en", 8),
+        ("A police officer succumbed to his injuries on Friday.", "en", 1),
+        ("Bandits stormed the village, killing the imam and six worshippers.", "en", 7),
+        ("A drone strike killed a local commander and three of his bodyguards.", "en", 4),
+        # lists closed by "and"; an object "a village" is no one killed
+        ("Three nurses, a doctor and two patients died when the clinic was shelled.", "en", 6),
+        ("A farmer, his son and their two neighbours were killed in the raid.", "en", 4),
+        ("Gunmen attacked a checkpoint and four soldiers were killed.", "en", 4),
+        ("Two soldiers were wounded and a militant was killed.", "en", 1),
+        # a toll revised down, the final toll after an initial one, two sources: the lowest figure
+        ("The ministry revised the death toll down from nine to eight.", "en", 8),
+        ("أكدت الوزارة مقتل 12 شخصاً بعد أن أشارت حصيلة أولية إلى 15 قتيلاً.", "ar", 12),
+        ("The army said eight soldiers died, while local sources put the toll at 13.", "en", 8),
+        ("قال مسعفون إن 10 أشخاص قتلوا، بينما قالت مصادر محلية إن 16 قتلوا.", "ar", 10),
+    ],
+)
+def test_counts_written_the_many_ways_reports_write_them(sentence, lang, value):
+    assert fatalities_in(normalize_for_matching(sentence), lexicon(lang), sentence, lone=True).fatalities == value
+
+
+def test_differing_figures_of_one_side_and_reports_that_varied_stay_ranges_or_the_lowest():
+    varied = fatalities_in(normalize_for_matching("Reports of the toll varied from 4 to 9."), lexicon("en"))
+    assert (varied.fatalities, varied.maximum) == (4, 9)
+    sides = "The army said it killed 30 militants, while the rebels said they lost 5 fighters."
+    assert fatalities_in(normalize_for_matching(sides), lexicon("en")).fatalities == 35  # two sides are added
+
+
 def test_an_arabic_stabbing_to_death_is_a_killing():
     sentence = "طعن مجهولون بائعاً متجولاً حتى الموت في الموصل."
     assert reading(sentence, "ar").sub_event_type == "Attack"
@@ -534,3 +582,15 @@ def test_without_a_legal_frame_the_governing_date_stands():
 def test_riot_police_are_police_not_a_riot():
     assert reading("Riot police in anti-riot gear stood outside the ministry.").sub_event_type is None
     assert reading("Rioters torched the party headquarters.").sub_event_type == "Violent demonstration"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_type"),
+    [
+        ("Military aircraft bombed a monastery in Magway region.", "Air/drone strike"),
+        ("Army helicopters struck rebel positions overnight.", "Air/drone strike"),
+        ("Heavy gunfire broke out between two militias in Tripoli.", "Armed clash"),
+    ],
+)
+def test_aircraft_and_gunfire_are_read(sentence, sub_type):
+    assert read_sentence(normalize_for_matching(sentence), lexicon("en")).sub_event_type == sub_type

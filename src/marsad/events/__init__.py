@@ -162,7 +162,7 @@ def _article(ctx: Context, views: list[View], lead_only: bool, subtypes: Any = N
         by_view[view.index] = [m for m, _ in built]
         details += [d for _, d in built]
         previous = (view.paragraph, date)
-    by_view = {index: _no_casualties_after(views, index, found) for index, found in by_view.items()}
+    by_view = {index: _no_casualties_after(views, index, by_view) for index in by_view}
     by_view = take_later_tolls(views, fold_elaborations(views, by_view, details))
     by_view, claims = link_claims(ctx, views, by_view)
     lead_id, title_mention = choose_lead(ctx, views, by_view)
@@ -217,19 +217,34 @@ def _title_claims_to_lead(claims: list[Claim], views: list[View], lead_id: str |
     ]
 
 
-_CODED_COUNT = re.compile(r"^\s*(\d{1,5}) (?:fatalities|fatality|deaths?|dead|killed)\.?\s*$", re.IGNORECASE)
+# an ACLED note's closing count: "20 fatalities.", "1 fatality.", "Fatalities: 6.", "عدد القتلى: 4"
+_CODED_COUNT = re.compile(r"^\s*(?:(?P<n>\d{1,5}) (?:fatalities|fatality|deaths?|dead|killed)"
+                          r"|(?:fatalities|deaths|killed|dead|عدد (?:ال)?(?:قتلي|ضحايا)|(?:ال)?قتلي|(?:ال)?وفيات)\s*:\s*(?P<m>\d{1,5}))\.?\s*$")
 
 
-def _no_casualties_after(views: list[View], index: int, found: list[EventMention]) -> list[EventMention]:
+def _coded_count(views: list[View], index: int, by_view: dict[int, list[EventMention]]) -> int | None:
+    """The count an ACLED note's closer gives the first event of its paragraph: "… attacked a post
+    in Boni. The attackers seized weapons. Fatalities: 6." (a note tells one event)."""
+    paragraph = views[index].paragraph
+    if any(i < index and views[i].paragraph == paragraph for i in by_view):
+        return None
+    for later in views[index + 1:]:
+        if later.paragraph != paragraph:
+            return None
+        if (coded := _CODED_COUNT.match(later.folded)) is not None:
+            return int(coded.group("n") or coded.group("m"))
+    return None
+
+
+def _no_casualties_after(views: list[View], index: int, by_view: dict[int, list[EventMention]]) -> list[EventMention]:
     """"An IED struck a convoy. No casualties." -> fatalities 0; an ACLED note's closing
-    "20 fatalities." gives the count of the sentence before it."""
+    "20 fatalities." gives the count of the event told before it (:func:`_coded_count`)."""
+    found = by_view[index]
+    if (count := _coded_count(views, index, by_view)) is not None:
+        return [dataclasses.replace(m, fatalities=count, fatalities_min=count, fatalities_max=None) for m in found]
     following = views[index + 1] if index + 1 < len(views) else None
     if following is None or following.paragraph != views[index].paragraph or following.reading.mood is not Mood.NONE:
         return found
-    coded = _CODED_COUNT.match(following.text)
-    if coded is not None:
-        count = int(coded.group(1))
-        return [dataclasses.replace(m, fatalities=count, fatalities_min=count, fatalities_max=None) for m in found]
     if not following.reading.no_casualties:
         return found
     return [dataclasses.replace(m, fatalities=0, fatalities_min=0, fatalities_max=0) if m.fatalities is None else m for m in found]

@@ -88,7 +88,20 @@ def find_hits(folded: str, lex: Lexicon) -> list[Hit]:
             if match is not None:
                 hits.append(Hit(trigger, match.start(), match.end()))
     names = {hit.trigger.name for hit in hits}
-    return [hit for hit in hits if hit.trigger.requires is None or hit.trigger.requires in names]
+    hits = [hit for hit in hits if hit.trigger.requires is None or hit.trigger.requires in names]
+    setting = {hit.trigger.requires for hit in hits if _armed_killer(folded, hit)}  # the vigil they attacked
+    return [hit for hit in hits if not _armed_killer(folded, hit) and hit.trigger.name not in setting]
+
+
+def _armed_killer(folded: str, hit: Hit) -> bool:
+    """Whether an armed group, not the state, does the killing a protest trigger would make excessive
+    force ("Gunmen killed 11 worshippers during a night vigil" is an attack on civilians)."""
+    return hit.trigger.sub_event_type == EXCESSIVE_FORCE and bool(_NON_STATE_AGENT.search(folded, max(0, hit.start - 80), hit.start))
+
+
+EXCESSIVE_FORCE = "Excessive force against protesters"
+_NON_STATE_AGENT = re.compile(r"\b(?:gunmen|militants|insurgents|bandits|attackers|assailants|jihadists|terrorists|militiamen)\b"
+                              r"|(?<!\w)(?:مسلحون|مسلحين|مسلحو|ارهابيون|مهاجمون)(?!\w)")
 
 
 def _governing(pattern: re.Pattern[str], folded: str, hit: Hit, reach: int, skip: re.Pattern[str] | None = None) -> str | None:

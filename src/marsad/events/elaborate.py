@@ -103,7 +103,8 @@ def fold_elaborations(
         earlier = open_by_family.get(kind) if kind else None
         if earlier is not None and _elaborates(views[index], found[0], folded[earlier[0]][0], sources, views[index].paragraph - earlier[1], placed):
             first = folded[earlier[0]][0]
-            added = _other_dead(views[index], found[0], first, victims) or _more_dead(views[index], found[0], first)
+            added = _other_dead(views[index], found[0], first, victims) or _more_dead(
+                views[index], found[0], first, victims.get(first.mention_id, frozenset()), victims.get(found[0].mention_id, frozenset()))
             merged = merge(first, found[0], added, _later_toll(views[index], found[0], first))
             victims[merged.mention_id] = victims.get(first.mention_id, frozenset()) | victims.get(found[0].mention_id, frozenset())
             for key, value in folded.items():
@@ -154,18 +155,27 @@ def _later_toll(view: View, later: EventMention, earlier: EventMention) -> int |
     return later.fatalities
 
 
-def _more_dead(view: View, later: EventMention, earlier: EventMention) -> int:
-    """Further dead of the same event ("Two more people later died of their wounds in hospital")."""
+# dead told as further dead: "A Malian interpreter ... was also killed" (unless of a side already counted)
+_ALSO_DEAD = re.compile(r"\b(?:was|were|had been) also (?:killed|shot dead)\b|\balso (?:died|lost (?:his|her|their) lives?)\b")
+
+
+def _more_dead(view: View, later: EventMention, earlier: EventMention, counted: frozenset[str] = frozenset(),
+               sides: frozenset[str] = frozenset()) -> int:
+    """Further dead of the same event ("Two more people later died of their wounds in hospital"; "A
+    Malian interpreter was also killed", unless they are of a side already counted)."""
     if not earlier.fatalities or not later.fatalities or later.fatalities_max is not None:
         return 0
-    if not _MORE_DEAD.search(view.folded) or PART_OF.search(view.folded) or _TOLL_WORD.search(view.folded) or _WIDER.search(view.folded):
+    also = _ALSO_DEAD.search(view.folded) is not None and not (sides & counted)
+    if not (_MORE_DEAD.search(view.folded) or also) or PART_OF.search(view.folded) or _TOLL_WORD.search(view.folded) or _WIDER.search(view.folded):
         return 0
     return later.fatalities
 
 
 def take_later_tolls(views: Sequence[View], by_view: dict[int, list[EventMention]]) -> dict[int, list[EventMention]]:
-    """A sentence with no event of its own that updates a toll ("The death toll has since risen to
-    12, according to the White Helmets") gives its figure to the violent event told before it."""
+    """A sentence with no event of its own that tells the dead of the violent event before it gives
+    them to it: its first count ("Residents said they buried 19 bodies"), a larger toll ("The death
+    toll has since risen to 12, according to the White Helmets") or more dead ("Three soldiers also
+    died in the fighting")."""
     result = dict(by_view)
     for view in views:
         if view.index in by_view or view.is_title or view.reading.mood is not Mood.NONE or _WIDER.search(view.folded):
@@ -183,12 +193,17 @@ def take_later_tolls(views: Sequence[View], by_view: dict[int, list[EventMention
 
 
 def _toll_told(view: View, earlier: EventMention) -> int | None:
-    """The toll of ``earlier`` a sentence with no event gives: a larger toll ("has since risen to
-    12") or more dead ("Two more people later died of their wounds"), else None."""
+    """The toll of ``earlier`` a sentence with no event gives: the first count told of it, a larger
+    toll ("has since risen to 12") or more dead ("Two more people later died of their wounds",
+    "Three soldiers also died"), else None."""
+    if earlier.fatalities is None:
+        first = fatalities_in(view.folded, view.lex)
+        return first.fatalities if first is not None and first.fatalities and not PART_OF.search(view.folded) else None
     toll = toll_in(view.folded, view.lex)
     if toll is not None:
         return toll.fatalities if toll.maximum is None and toll.fatalities > (earlier.fatalities or 0) else None
-    more = fatalities_in(view.folded, view.lex) if earlier.fatalities and _MORE_DEAD.search(view.folded) else None
+    told_more = _MORE_DEAD.search(view.folded) or _ALSO_DEAD.search(view.folded)
+    more = fatalities_in(view.folded, view.lex) if earlier.fatalities and told_more else None
     if more is None or more.maximum is not None or not more.fatalities or PART_OF.search(view.folded):
         return None
     return earlier.fatalities + more.fatalities
@@ -211,7 +226,7 @@ def _elaborates(
         sources.get(earlier.mention_id) != "sentence" or (later.date, later.time_precision) != (earlier.date, earlier.time_precision)
     ):
         return False
-    if not _compatible(later.sub_event_type, earlier.sub_event_type) or _other_actor(later, earlier):
+    if not _compatible(later.sub_event_type, earlier.sub_event_type) or (_other_actor(later, earlier) and not _THE_ATTACKERS.search(view.folded)):
         return False
     if earlier.sub_event_type in TERRITORY and later.fatalities is None:
         return False  # only the toll joins a change of territory ("fighting was reported" is a clash of its own)
@@ -224,6 +239,10 @@ def _elaborates(
     if later.mention_id not in placed and earlier.location is not None:
         return True  # "11 gendarmes were killed." names no place: it is told of the place before
     return _near(later, earlier)
+
+
+# the earlier event's attackers, told dead later: "Police said two of the attackers were shot dead"
+_THE_ATTACKERS = re.compile(r"\bthe (?:attackers|assailants|gunmen|raiders|militants)\b|(?<!\w)(?:من )?(?:المهاجمين|المسلحين)(?!\w)")
 
 
 def _compatible(later: str, earlier: str) -> bool:

@@ -44,13 +44,14 @@ class Fatalities:
 
 
 _QUALIFIER = {
-    "en": r"(?:(?:at least|between|some|about|around|nearly|almost|approximately|more than|over|up to|as many as|an estimated|a total of) )?",
+    "en": r"(?:(?:at least|between|from|some|about|around|nearly|almost|approximately|more than|over|up to|as many as|an estimated|a total of) )?",
     "ar": r"(?:(?:اكثر من|ما لا يقل عن|ما يزيد علي|نحو|حوالي|قرابه|زهاء|ما بين|بين|من) )?",
 }
 _EN_DEATH = (r"(?:killed|dead|died|slain|neutrali[sz]ed|shot dead|lost (?:their|his|her) lives?|executed|murdered|massacred|slaughtered|"
-             r"beheaded|assassinated|lynched|to death)")
+             r"beheaded|assassinated|lynched|to death|succumbed to (?:their|his|her) (?:wounds|injuries))")
 _AR_DEATH = r"(?:قتيل\w*|قتلي|قتلوا|لقوا حتفهم|حتفهم|مصرعهم|مصرع\w*|شهداء|شهيدا|جثث)"
 _EN_VERB_FIRST = (r"killing|killed|neutrali[sz](?:ed|ing)|shot dead|shooting dead|murdered|assassinated|massacred|slaughtered|gunned down|beheaded|lynched|"
+                  r"(?:hacked|hacking|stabbed|stabbing|beat|beaten|beating|burned|burning|burnt|clubbed|stoned|bludgeoned) to death|"
                   r"(?:the )?bodies of|"
                   r"executed(?! an? )|leaving|left|claimed the lives of|dead numbered")
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
@@ -64,6 +65,7 @@ _AR_KIN = r"(?:ابن|ابنت|نجل|شقيق|شقيقت|زوج|زوجت|وال
 # one more person joined to a counted group: "ثلاثة مسعفين … ومدني" (three paramedics and a civilian)
 _AR_ONE = r"(?:مدني|طفل|طفله|امراه|رجل|جندي|شرطي|مسعف|صحفي|مسلح|عنصر)"
 _AR_KIN_TWO = r"(?:ولدي|ابني|ابنتي|نجلي|شقيقي|طفلي)(?:ه|ها)"  # the dual: وولديه "and his two sons"
+_AR_CHILDREN = r"(?:اطفال|ابناء|ابناو|ابناي|بنات|اشقاء|اشقاو|اشقاي)(?:ه|ها|هما|هم)"  # "وأطفالهما الثلاثة" (and their three children)
 _AR_THE_ATTACKER = r"ال(?:مهاجم|انتحاري|منفذ|مسلح)"  # "… إضافة إلى المهاجم": the attacker himself
 _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
            r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?")
@@ -72,7 +74,7 @@ _MONTH_BEFORE = re.compile(
     r"|(?:\b(?:in|since|of|year|until|from|before|after|early|late|mid)|\d{1,2}) $")
 _MONTH_AFTER = re.compile(rf" {_MONTHS}(?![\w-])(?! (?:of|people|civilians|be|have)\b)")
 _DEATH_GATE = re.compile(r"kill|dead|died|neutrali|death|slain|lives|execut|murder|massacr|slaughter|behead|assassin|lynch|gunned down|"
-                         r"strangl|slaying|bodies|body|fatalit|toll|قتل|قتيل|مصرع|حتف|اعدم|قضي|اودي|ضحي|استشهاد|استشهد|شهداء|شهيد|وفاه|اعدام|اغتي|اغتال|جث|الموت|توفي|تحت التعذيب")
+                         r"strangl|slaying|bodies|body|fatalit|toll|succumbed|قتل|قتيل|مصرع|حتف|اعدم|قضي|اودي|اودت|ذبح|فارق|ضحي|استشهاد|استشهد|شهداء|شهيد|وفاه|اعدام|اغتي|اغتال|جث|الموت|توفي|تحت التعذيب")
 _KILLER_TOO = re.compile(r"\bbefore (?:being|he was|she was|himself being) (?:killed|shot dead)\b|\bblew (?:himself|herself) up\b"
                          r"|\b(?:turn(?:ed|ing) (?:the|his|her) (?:gun|weapon|rifle|pistol) on|(?:killed|shot)) (?:himself|herself)\b"
                          r"|قبل ان (?:ت|ي)?\S*قتل(?:ه|ها)(?!\w)")
@@ -98,6 +100,9 @@ def _quantity(lex: Lexicon) -> str:
     return rf"(?P<q>{_QUALIFIER[lex.lang]}){before}(?P<a>{number}){after}(?:{joiner}(?P<b>{number}))?"
 
 
+_VERB_FIRST = {"ar": frozenset({0, 1, 3, 4, 5}), "en": frozenset({1, 4})}  # patterns of _patterns whose verb comes first
+
+
 @lru_cache(maxsize=4)
 def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     from marsad.events.lexicon import lexicon
@@ -106,11 +111,12 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     if lang == "ar":
         not_a_date = r"(?!(?:في|يوم|منذ|عام|خلال|شهر)\b)(?![\d٠-٩])(?!و?(?:اصيب|جرح|اصابه))"
         return (
-            re.compile(rf"(?:مقتل|قتل[تو]?|مصرع|استشهاد|استشهد|وفاه|توفي|توفيت|اعدام|اغتيال|قضي) {quantity}"),
-            re.compile(rf"(?<!\w)(?:[وب])?(?:قتل|اعدم|اودي\w* (?:\S+ ){{0,2}}?بحياه|راح (?:\S+ )?ضحي\w*)\w* (?:{not_a_date}\S+ ){{0,3}}?{quantity}"),
-            re.compile(rf"{quantity} (?:\S+ ){{0,2}}?{_AR_DEATH}"),
+            re.compile(rf"(?:مقتل|قتل[تو]?|مصرع|استشهاد|استشهد|وفاه|توفي|توفيت|اعدام|اغتيال|قضي|جثث|جثامين) {quantity}"),
+            re.compile(rf"(?<!\w)(?:[وب])?(?:قتل|اعدم|ذبح|اود[يت]\w* (?:[^\s،,.]+ ){{0,10}}?بحياه|راح (?:\S+ )?ضحي\w*)\w* (?:{not_a_date}\S+ ){{0,5}}?{quantity}"),
+            re.compile(rf"{quantity} (?:(?:\S+ ){{0,2}}?|من (?:[^\s،,.]+ ){{1,4}}?)(?:ال)?{_AR_DEATH}"),
             re.compile(rf"(?<!\w)(?:فقد|خسر)\w* {quantity} من (?:جنود|عناصر|مقاتلي|افراد|رجال)\w*"),  # "lost 9 of its soldiers"
             re.compile(r"(?<!\w)(?:مقتل|قتل\w*|مصرع|استشهاد|استشهد) (?P<q>)(?P<a>احد|احدي)(?P<b>) (?=ال)"),  # "مقتل أحد المهاجمين"
+            re.compile(r"(?<!\w)[وب]?(?P<q>)(?P<a>قتيلين|قتيلان)(?P<b>)(?!\w)"),  # the dual: "سقوط قتيلين" (two dead)
         )
     return (
         re.compile(rf"{quantity} (?:(?!{_HURT}\b(?! and (?:then |later )?{_EN_DEATH}))[^\s,.;]+ ){{0,6}}?(?:(?:were|was|have been|had been|are|is|being) )?(?:reportedly |all |also )?{_EN_DEATH}(?! or (?:injured|wounded|hurt))"),
@@ -118,6 +124,8 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"{quantity} (?:people |civilians |soldiers |fighters |militants |persons )?(?:deaths|fatalities|bodies|dead)\b"),
         # "Three people, including a 10-year-old girl, were killed"
         re.compile(rf"{quantity}(?: [^\s,.;]+){{0,3}}, [^.;]{{1,80}}?, (?:(?:were|have been|had been) (?:reportedly |all |also )?{_EN_DEATH}|died|lost their lives)"),
+        # one person named by a role, then a group: "killing the groom and nine guests" -> 10
+        re.compile(rf"\b(?:{_EN_VERB_FIRST}) (?P<q>)(?P<a>the)(?P<b>) (?=(?:[a-z-]+ ){{0,2}}?[a-z-]+(?<!s) and (?:his |her |their )?{_number(lexicon(lang))}\b)"),
     )
 
 
@@ -128,8 +136,8 @@ def _toll_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
     quantity = _quantity(lexicon(lang))
     if lang == "ar":
-        return re.compile(r"(?:عدد (?:ال)?(?:قتلي|ضحايا)|حصيله (?:ال)?\S+)"), re.compile(rf" (?:\S+ ){{0,8}}?(?:الي |ل|بلغت |بلغ )?{quantity}")
-    head = re.compile(r"\b(?:death toll|toll|number of (?:people |those |civilians )?(?:killed|dead)|"
+        return re.compile(r"(?:عدد (?:ال)?(?:قتلي|ضحايا)|حصيله (?!اوليه|مبدئيه)(?:ال)?\S+)"), re.compile(rf" (?:[^\s،,.]+ ){{0,12}}?(?:الي |ل|بلغت |بلغ )?{quantity}")
+    head = re.compile(r"\b(?:death toll|toll|bringing (?:the|its) total|number of (?:people |those |civilians )?(?:killed|dead)|"
                       r"(?:corrected|revised|lowered|updated) (?:the |its )?(?:figure|count|number))\b")
     return head, re.compile(rf"[^.;]{{0,120}}?(?P<up>\b(?:rose|risen|climbed|increased|jumped|went up) )?(?:\bto|\bat|\breached|\bhit|\bfrom|\bbetween|\bof) (?!an? |the ){quantity}")
 
@@ -145,6 +153,8 @@ def _value(text: str, lex: Lexicon) -> int | None:
     if re.fullmatch(_AR_THE_ATTACKER, text) or re.fullmatch(_AR_ONE, text):
         return 1
     if text in {"احد", "احدي"}:  # "one of the attackers" (never the day: "الأحد")
+        return 1
+    if text == "the":  # "killing the groom and nine guests": only ever read before a group
         return 1
     if "-" in text and (parts := text.split("-")) and parts[0] in _TENS:
         return _TENS[parts[0]] + _UNITS.get(parts[1], 0)
@@ -171,9 +181,10 @@ def _group_pattern(lang: str) -> re.Pattern[str]:
 
     number = _number(lexicon(lang))
     if lang == "ar":
-        return re.compile(rf"(?: [^\s،,.]+){{0,5}}?(?P<j> و| اضافه الي| بالاضافه الي) ?(?P<n>{number}|{_AR_KIN_TWO}|{_AR_KIN}|{_AR_THE_ATTACKER}|{_AR_ONE})(?!\w)")
+        return re.compile(rf"(?: [^\s،,.]+){{0,5}}?(?P<j> و|،? اضافه الي|،? بالاضافه الي) ?(?:{_AR_CHILDREN} ال)?"
+                          rf"(?P<n>{number}|{_AR_KIN_TWO}|{_AR_KIN}|{_AR_THE_ATTACKER}|{_AR_ONE})(?!\w)")
     word = rf"(?!{_STOP}\b)[a-z'-]+"
-    return re.compile(rf"(?: {word}){{0,3}}?(?P<j>,? and|, and|,| as well as| along with) (?:at least |another |a further |(?:his|her|their) )?(?P<n>{number}|{_KIN})\b(?! of )(?!(?: \S+){{0,3}} {_HURT})")
+    return re.compile(rf"(?: {word}){{0,3}}?(?P<j>,? and|, and|,| as well as| along with) (?:at least |another |a further |(?:his|her|their) )?(?P<n>{number}|{_KIN})\b(?! of (?!(?:his|her|their) ))(?!(?: \S+){{0,3}} {_HURT})")
 
 
 def _is_date(match: re.Match[str], folded: str, value: int) -> bool:
@@ -185,6 +196,11 @@ def _is_date(match: re.Match[str], folded: str, value: int) -> bool:
     return bool(_MONTH_BEFORE.search(folded[max(0, match.start("a") - 24):match.start("a")]))
 
 
+# a number of days, hours or kilometres is no count: "ten days after a blast there killed nine"
+_SPAN_OF_TIME = re.compile(r" (?:days?|weeks?|months?|years?|hours?|minutes?|decades?|km|kilometres?|kilometers?|miles?)\b"
+                           r"| (?:ايام|يوما|اسابيع|اسبوعا|اشهر|شهرا|سنوات|اعوام|عاما|ساعات|ساعه|دقائق|دقيقه|كيلومتر\w*|كلم)(?!\w)")
+
+
 def _arabic_and(match: re.Match[str], folded: str) -> bool:
     """Arabic "و" joins two groups unless "بين" opens a range ("بين 5 و10")."""
     joiner = folded[match.end("a"):match.start("b")]
@@ -193,7 +209,7 @@ def _arabic_and(match: re.Match[str], folded: str) -> bool:
 
 def _from_match(match: re.Match[str], lex: Lexicon, folded: str, verb_first: bool) -> Fatalities | None:
     low = _value(match.group("a"), lex)
-    if low is None or low > 100000 or _is_date(match, folded, low):
+    if low is None or low > 100000 or _is_date(match, folded, low) or _SPAN_OF_TIME.match(folded, match.end("a")):
         return None
     if match.group("a").strip() in {"himself", "herself"} and not verb_first:
         return None
@@ -203,8 +219,9 @@ def _from_match(match: re.Match[str], lex: Lexicon, folded: str, verb_first: boo
         return None  # "killing an unknown number of militants", "a few"
     high = _value(match.group("b"), lex) if match.group("b") else None
     qualifier = match.group("q").strip()
-    if high is not None and _arabic_and(match, folded):
-        return Fatalities(low + high, low + high, None)  # "جنديين وثلاثة مسلحين": two groups
+    if high is not None and _arabic_and(match, folded):  # "جنديين وثلاثة مسلحين": two groups, and any after them
+        both = low + high + (_more_groups(folded[match.end("b"):match.end("b") + 80], lex) if verb_first else 0)
+        return Fatalities(both, both, None)
     if high is not None and high > low:
         return Fatalities(low, low, high)
     if qualifier == "up to":
@@ -212,7 +229,7 @@ def _from_match(match: re.Match[str], lex: Lexicon, folded: str, verb_first: boo
     counted_to = match.end("a") + (folded.startswith("ا", match.end("a")) and lex.lang == "ar")
     more = _more_groups(folded[counted_to:counted_to + 80] if verb_first else folded[counted_to:match.end()], lex)
     first, before = match.start("a"), 0
-    if more and not verb_first:
+    if (more or _CLOSES_LIST.search(folded, 0, first)) and not verb_first:
         first, before = _list_before(folded, first, lex)
     return Fatalities(low + more + before, low + more + before, None, sides_of(_own_words(match, folded, verb_first, first)))
 
@@ -231,14 +248,22 @@ def _list_before(folded: str, start: int, lex: Lexicon) -> tuple[int, int]:
     return (at, total) if total and opens else (start, 0)
 
 
+# the "and" that closes a list just before a count: "a teacher and four students", "a man, his wife and their three children"
+_CLOSES_LIST = re.compile(r",? and (?:his |her |their )?$")
+
+
 @lru_cache(maxsize=4)
 def _list_item_pattern(lang: str) -> re.Pattern[str]:
     from marsad.events.lexicon import lexicon
 
-    word = r"[a-z][a-z0-9-]*" if lang == "en" else r"[^\s،,.\d]+"
-    return re.compile(rf"(?<!\S)(?P<n>{_number(lexicon(lang))})(?: {word}){{1,3}}[,،] $")
+    if lang == "ar":
+        return re.compile(rf"(?<!\S)(?P<n>{_number(lexicon(lang))})(?: [^\s،,.\d]+){{1,3}}[,،] $")
+    # an item: "two police officers, ", "a teacher and ", "his wife and their " (no verb: "3 soldiers were wounded and ")
+    word = r"(?!(?:were|was|are|is|been|being|have|has|had|died|killed|wounded|injured|hurt|missing)\b)[a-z][a-z0-9-]*"
+    return re.compile(rf"(?<!\S)(?P<n>{_number(lexicon(lang))}|{_KIN})(?: {word}){{0,3}}(?:, |,? and (?:his |her |their )?)$")
 
 
+_OPENS_CLAUSE = re.compile(r"(?:^|[,;:] |\b(?:and|when|while|after|as|but|that|said|says|say|reported|told) )$")
 _PASSIVE_DEATH = re.compile(r"\b(?:were|have been|had been|are|died|dead)\b")
 
 
@@ -249,7 +274,10 @@ def _one_and_more(match: re.Match[str], lex: Lexicon, folded: str) -> Fatalities
     more = _more_groups(told, lex)
     if not more or not _PASSIVE_DEATH.search(told):
         return None
-    return Fatalities(1 + more, 1 + more, None, sides_of(folded[match.start("a"):match.end()]))
+    if not _OPENS_CLAUSE.search(folded, 0, match.start("a")):  # "attacked a village and three soldiers were killed"
+        return Fatalities(more, more, None, sides_of(told))
+    _, before = _list_before(folded, match.start("a"), lex)  # "two police officers, a teacher and four students"
+    return Fatalities(1 + more + before, 1 + more + before, None, sides_of(folded[match.start("a"):match.end()]))
 
 
 _WINDOW_END = re.compile(rf"[,.;:،؛]| (?:in|on|at|near|when|as|while|after|during|before|said|says|according|{_HURT}|و?(?:اصيب|جرح)|في|علي|قرب|بعد|خلال)(?!\w)")
@@ -277,7 +305,7 @@ def _corrected(folded: str, lex: Lexicon) -> Fatalities | None:
     """A toll corrected or updated ("later corrected the figure to seven", "the toll was updated
     to 4"): it replaces every figure told before it."""
     head = _toll_patterns(lex.lang)[0].search(folded)
-    toll = _toll(folded, lex) if head is not None and _CORRECTED.search(folded, head.start()) else None
+    toll = _toll(folded, lex) if head is not None and _CORRECTED.search(folded, max(0, head.start() - 30)) else None
     return toll if toll is not None and toll.maximum is None else None
 
 
@@ -296,10 +324,14 @@ def _toll(folded: str, lex: Lexicon) -> Fatalities | None:
     low, high = _value(figure.group("a"), lex), _value(figure.group("b"), lex) if figure.group("b") else None
     if low is None or _is_date(figure, folded, low):
         return None
+    if high is not None and (figure.groupdict().get("up") or _FROM_TO.search(figure.group())):
+        return Fatalities(high, high, None)  # "rose to", "revised down from seven to six": the latest
     if high is not None and high > low:
-        rose = figure.groupdict().get("up")
-        return Fatalities(high, high, None) if rose else Fatalities(low, low, high)
+        return Fatalities(low, low, high)
     return Fatalities(low, low, None)
+
+
+_FROM_TO = re.compile(r"\b(?:down|up|revised|lowered|raised|corrected|updated|dropped|fell|reduced) (?:\S+ ){0,3}?from \S+ to \S+$")
 
 
 def fatalities_in(folded: str, lex: Lexicon, text: str = "", lone: bool = False) -> Fatalities | None:
@@ -321,12 +353,15 @@ def fatalities_in(folded: str, lex: Lexicon, text: str = "", lone: bool = False)
         for index, pattern in enumerate(_patterns(lex.lang))
         for match in pattern.finditer(folded)
         if not any(start <= match.start("a") < end for start, end, _ in further)
-        and (value := _from_match(match, lex, folded, verb_first=index != 2 if lex.lang == "ar" else index == 1)) is not None
+        and (value := _from_match(match, lex, folded, verb_first=index in _VERB_FIRST[lex.lang])) is not None
     ]
     if (toll := _toll(folded, lex)) is not None:
         found.append((toll, -1))
+    found = [item for item in found if item[1] < 0 or not _INITIAL.search(folded, max(0, item[1] - 40), item[1])] or found
     if found:
         most = _sides_added(found, folded)
+        if (least := _least_of_conflicting(found, most, folded)) is not None:
+            return least
         if most.maximum is None:
             more = sum(value for _, _, value in further) + _killer_too(folded)
             return Fatalities(most.fatalities + more, most.fatalities + more, None, most.sides) if more else most
@@ -360,6 +395,29 @@ def _sides_added(found: list[tuple[Fatalities, int]], folded: str) -> Fatalities
             continue
         total, counted = total + other.fatalities, counted | other.sides
     return Fatalities(total, total, None, frozenset(counted)) if total != most.fatalities else most
+
+
+# a first figure the sentence says was superseded: "after an initial toll of 31", "بعد أن أشارت حصيلة أولية إلى 31"
+_INITIAL = re.compile(r"\b(?:initial(?:ly)?|preliminary|earlier) (?:\S+ ){0,4}$|(?<!\w)(?:اوليه|مبدئيه|سابقه|البدايه)(?: \S+){0,3} $")
+
+
+# a second source giving its own figure: "Police said six people died, while local elders put the toll at nine"
+_CONFLICTING = re.compile(
+    r"\b(?:while|whereas|but)\b(?: \S+){0,6}? (?:said|say|says|put|puts|reported|gave|give|claimed|claim|estimated|counted|told)\b"
+    r"|\b(?:differing|conflicting) (?:estimates|figures|accounts|tolls)\b"
+    r"|(?<!\w)(?:فيما|بينما|في حين)(?: \S+){0,6}? (?:افاد|قال|اكد|ذكر|اشار|اعلن|قدر|تحدث)\w*")
+
+
+def _least_of_conflicting(found: list[tuple[Fatalities, int]], most: Fatalities, folded: str) -> Fatalities | None:
+    """The lowest of the figures two sources give for the same dead (ACLED's most conservative
+    reading), or None when the sentence adds counts of different sides or gives one figure."""
+    figures = [value for value, _ in found if value.maximum is None]
+    if len(figures) < 2 or most.maximum is not None or most.fatalities != max(f.fatalities for f in figures):
+        return None
+    if not _CONFLICTING.search(folded):
+        return None
+    least = min(figures, key=lambda f: f.fatalities)
+    return Fatalities(least.fatalities, least.fatalities, None, least.sides)
 
 
 def _killer_too(folded: str) -> int:

@@ -3,7 +3,7 @@
 "A journalist was shot dead", "gunmen killed him", "beat a street vendor to
 death", "the killing of a cleric", "died in custody", "the murder of Raman
 Bandarenka", "killed lawyer Abdul Karim Nasser"; Arabic اغتيال الناشط، لقي
-مصرعه، عُثر على جثة، طعن حتى الموت.  English patterns read the folded
+مصرعه، عُثر على جثة، طعن حتى الموت، فارق الحياة، "بأن عالم دين قُتل".  English patterns read the folded
 sentence; named victims are found in the sentence as written (capitals).
 """
 
@@ -32,7 +32,7 @@ _LONE_EN = (
     re.compile(rf"\b(?:stabbed|beaten|hacked|burned|shot|clubbed) to death (?:him|her|a|an|one)\b{_NOT_ONE}"
                r"|\bexecuted (?:a|an) (?!(?:\S+ )?(?:attack|plan|operation|raid|strike|ambush|order|deal|search|warrant)\b)"),
     re.compile(rf"\b(?<!attempted )(?:killing|murder|assassination|lynching|beheading|slaying) of (?:a|an|one)\b{_NOT_ONE}"),
-    re.compile(r"\b(?:he|she) died\b|^(?:a|an) (?:[\w-]+ ){0,4}?[a-z-]+(?<![^s]s) died\b|\bdied (?:after being|from (?:his|her)|of (?:his|her)|in (?:police |military |state )?(?:custody|detention))"),
+    re.compile(r"\b(?:he|she) died\b|\bsuccumbed to (?:his|her) (?:wounds|injuries)\b|^(?:a|an) (?:[\w-]+ ){0,4}?[a-z-]+(?<![^s]s) died\b|\bdied (?:after being|from (?:his|her)|of (?:his|her)|in (?:police |military |state )?(?:custody|detention))"),
     re.compile(r"\b(?:his|her) body was found\b|\bfound (?:his|her) body\b|\bthe body of (?:a|an)\b"),
 )
 _ROLE = r"(?:[a-z]+ ){0,3}"
@@ -45,7 +45,8 @@ _LONE_NAMED = (
 )
 _AND_ANOTHER = re.compile(r",? (?:and|&) [A-Z]")
 _LONE_AR = re.compile(
-    r"(?<!\w)(?<!محاوله )(?:[وب])?(?:اغتيال|اغتال\w*)(?!\w)|لقي\w* (?:\S+ ){1,4}?(?:مصرعه|حتفه|مصرعها|حتفها)(?!\w)"
+    r"(?<!\w)(?<!محاوله )(?:[وب])?(?:اغتيال|اغتال\w*)(?!\w)|لقي\w* (?:\S+ ){1,8}?(?:مصرعه|حتفه|مصرعها|حتفها)(?!\w)"
+    r"|(?<!\w)فارق\w* (?:\S+ ){0,3}?الحياه(?!\w)|(?<!\w)ب?ان (?:\S+ ){1,2}(?:قتل|اغتيل)(?!\w)"
     r"|(?:توفي|مات|قضي)(?!\w) (?:\S+ ){0,3}?تحت التعذيب|عثر\w* علي جثه|جثه (?:\S+ )?مقتول|حتي الموت|استشهد (?:\S+ )?(?:عنصر|مدني|جندي|شاب|طفل)"
 )
 
