@@ -89,8 +89,9 @@ def find_hits(folded: str, lex: Lexicon) -> list[Hit]:
                 hits.append(Hit(trigger, match.start(), match.end()))
     names = {hit.trigger.name for hit in hits}
     hits = [hit for hit in hits if hit.trigger.requires is None or hit.trigger.requires in names]
-    setting = {hit.trigger.requires for hit in hits if _armed_killer(folded, hit)}  # the vigil they attacked
-    return [hit for hit in hits if not _armed_killer(folded, hit) and hit.trigger.name not in setting]
+    armed = [hit for hit in hits if _armed_killer(folded, hit)]
+    setting = {hit.trigger.requires for hit in armed}  # the vigil they attacked is no protest of its own
+    return [hit for hit in hits if hit not in armed and hit.trigger.name not in setting]
 
 
 def _armed_killer(folded: str, hit: Hit) -> bool:

@@ -173,7 +173,7 @@ def _more_dead(view: View, later: EventMention, earlier: EventMention, counted: 
 
 def take_later_tolls(views: Sequence[View], by_view: dict[int, list[EventMention]]) -> dict[int, list[EventMention]]:
     """A sentence with no event of its own that tells the dead of the violent event before it gives
-    them to it: its first count ("Residents said they buried 19 bodies"), a larger toll ("The death
+    them to it: its first count ("Several monks and villagers died"), a larger toll ("The death
     toll has since risen to 12, according to the White Helmets") or more dead ("Three soldiers also
     died in the fighting")."""
     result = dict(by_view)

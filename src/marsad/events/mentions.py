@@ -11,7 +11,7 @@ from typing import Sequence
 
 from marsad.events.attribution import Attribution, attribution_of
 from marsad.events.dating import EventDate, article_date, sentence_date
-from marsad.events.detect import Mood, find_hits, names_cause
+from marsad.events.detect import EXCESSIVE_FORCE, Mood, find_hits, names_cause
 from marsad.events.fatalities import fatalities_in
 from marsad.events.geo import NO_PLACE, Place, article_place, dominant_country, nearest_before, place_of, places_in
 from marsad.events.lookback import clause_end, in_dated_relative
@@ -31,7 +31,6 @@ DENIED_ROLE = re.compile(r"\b(?:role|involvement|involved|responsib\w*|link\w*|b
                          r"|(?:علاقه|مسؤوليه|تورط|تهم\w*|(?<!\w)(?:نيه|نوايا|خطط|خطه)(?!\w))")
 # events that kill: one victim named as killed counts one death (an arrest recalling a murder does not)
 LETHAL_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
-EXCESSIVE_FORCE = "Excessive force against protesters"
 COMPONENT = "events"
 VERSION = "1"
 
