@@ -100,32 +100,33 @@ def _quantity(lex: Lexicon) -> str:
     return rf"(?P<q>{_QUALIFIER[lex.lang]}){before}(?P<a>{number}){after}(?:{joiner}(?P<b>{number}))?"
 
 
-_VERB_FIRST = {"ar": frozenset({0, 1, 3, 4, 5}), "en": frozenset({1, 4})}  # patterns of _patterns whose verb comes first
+_VERB_FIRST, _COUNT_FIRST = True, False
 
 
 @lru_cache(maxsize=4)
-def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+def _patterns(lang: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """The count patterns of ``lang``, each with whether its death verb comes before the count."""
     from marsad.events.lexicon import lexicon
 
     quantity = _quantity(lexicon(lang))
     if lang == "ar":
         not_a_date = r"(?!(?:في|يوم|منذ|عام|خلال|شهر)\b)(?![\d٠-٩])(?!و?(?:اصيب|جرح|اصابه))"
         return (
-            re.compile(rf"(?:مقتل|قتل[تو]?|مصرع|استشهاد|استشهد|وفاه|توفي|توفيت|اعدام|اغتيال|قضي|جثث|جثامين) {quantity}"),
-            re.compile(rf"(?<!\w)(?:[وب])?(?:قتل|اعدم|ذبح|اود[يت]\w* (?:[^\s،,.]+ ){{0,10}}?بحياه|راح (?:\S+ )?ضحي\w*)\w* (?:{not_a_date}\S+ ){{0,5}}?{quantity}"),
-            re.compile(rf"{quantity} (?:(?:\S+ ){{0,2}}?|من (?:[^\s،,.]+ ){{1,4}}?)(?:ال)?{_AR_DEATH}"),
-            re.compile(rf"(?<!\w)(?:فقد|خسر)\w* {quantity} من (?:جنود|عناصر|مقاتلي|افراد|رجال)\w*"),  # "lost 9 of its soldiers"
-            re.compile(r"(?<!\w)(?:مقتل|قتل\w*|مصرع|استشهاد|استشهد) (?P<q>)(?P<a>احد|احدي)(?P<b>) (?=ال)"),  # "مقتل أحد المهاجمين"
-            re.compile(r"(?<!\w)[وب]?(?P<q>)(?P<a>قتيلين|قتيلان)(?P<b>)(?!\w)"),  # the dual: "سقوط قتيلين" (two dead)
+            (re.compile(rf"(?:مقتل|قتل[تو]?|مصرع|استشهاد|استشهد|وفاه|توفي|توفيت|اعدام|اغتيال|قضي|جثث|جثامين) {quantity}"), _VERB_FIRST),
+            (re.compile(rf"(?<!\w)(?:[وب])?(?:قتل|اعدم|ذبح|اود[يت]\w* (?:[^\s،,.]+ ){{0,10}}?بحياه|راح (?:\S+ )?ضحي\w*)\w* (?:{not_a_date}\S+ ){{0,5}}?{quantity}"), _VERB_FIRST),
+            (re.compile(rf"{quantity} (?:(?:\S+ ){{0,2}}?|من (?:[^\s،,.]+ ){{1,4}}?)(?:ال)?{_AR_DEATH}"), _COUNT_FIRST),
+            (re.compile(rf"(?<!\w)(?:فقد|خسر)\w* {quantity} من (?:جنود|عناصر|مقاتلي|افراد|رجال)\w*"), _VERB_FIRST),  # "lost 9 of its soldiers"
+            (re.compile(r"(?<!\w)(?:مقتل|قتل\w*|مصرع|استشهاد|استشهد) (?P<q>)(?P<a>احد|احدي)(?P<b>) (?=ال)"), _VERB_FIRST),  # "مقتل أحد المهاجمين"
+            (re.compile(r"(?<!\w)[وب]?(?P<q>)(?P<a>قتيلين|قتيلان)(?P<b>)(?!\w)"), _VERB_FIRST),  # the dual: "سقوط قتيلين" (two dead)
         )
     return (
-        re.compile(rf"{quantity} (?:(?!{_HURT}\b(?! and (?:then |later )?{_EN_DEATH}))[^\s,.;]+ ){{0,6}}?(?:(?:were|was|have been|had been|are|is|being) )?(?:reportedly |all |also )?{_EN_DEATH}(?! or (?:injured|wounded|hurt))"),
-        re.compile(rf"\b(?:{_EN_VERB_FIRST}) (?:at least )?{quantity}(?! (?:others )?(?:wounded|injured))"),
-        re.compile(rf"{quantity} (?:people |civilians |soldiers |fighters |militants |persons )?(?:deaths|fatalities|bodies|dead)\b"),
+        (re.compile(rf"{quantity} (?:(?!{_HURT}\b(?! and (?:then |later )?{_EN_DEATH}))[^\s,.;]+ ){{0,6}}?(?:(?:were|was|have been|had been|are|is|being) )?(?:reportedly |all |also )?{_EN_DEATH}(?! or (?:injured|wounded|hurt))"), _COUNT_FIRST),
+        (re.compile(rf"\b(?:{_EN_VERB_FIRST}) (?:at least )?{quantity}(?! (?:others )?(?:wounded|injured))"), _VERB_FIRST),
+        (re.compile(rf"{quantity} (?:people |civilians |soldiers |fighters |militants |persons )?(?:deaths|fatalities|bodies|dead)\b"), _COUNT_FIRST),
         # "Three people, including a 10-year-old girl, were killed"
-        re.compile(rf"{quantity}(?: [^\s,.;]+){{0,3}}, [^.;]{{1,80}}?, (?:(?:were|have been|had been) (?:reportedly |all |also )?{_EN_DEATH}|died|lost their lives)"),
+        (re.compile(rf"{quantity}(?: [^\s,.;]+){{0,3}}, [^.;]{{1,80}}?, (?:(?:were|have been|had been) (?:reportedly |all |also )?{_EN_DEATH}|died|lost their lives)"), _COUNT_FIRST),
         # one person named by a role, then a group: "killing the groom and nine guests" -> 10
-        re.compile(rf"\b(?:{_EN_VERB_FIRST}) (?P<q>)(?P<a>the)(?P<b>) (?=(?:[a-z-]+ ){{0,2}}?[a-z-]+(?<!s) and (?:his |her |their )?{_number(lexicon(lang))}\b)"),
+        (re.compile(rf"\b(?:{_EN_VERB_FIRST}) (?P<q>)(?P<a>the)(?P<b>) (?=(?:[a-z-]+ ){{0,2}}?[a-z-]+(?<!s) and (?:his |her |their )?{_number(lexicon(lang))}\b)"), _VERB_FIRST),
     )
 
 
@@ -350,10 +351,10 @@ def fatalities_in(folded: str, lex: Lexicon, text: str = "", lone: bool = False)
     further = _further_deaths(folded, lex)
     found = [
         (value, match.start("a"))
-        for index, pattern in enumerate(_patterns(lex.lang))
+        for pattern, verb_first in _patterns(lex.lang)
         for match in pattern.finditer(folded)
         if not any(start <= match.start("a") < end for start, end, _ in further)
-        and (value := _from_match(match, lex, folded, verb_first=index in _VERB_FIRST[lex.lang])) is not None
+        and (value := _from_match(match, lex, folded, verb_first)) is not None
     ]
     if (toll := _toll(folded, lex)) is not None:
         found.append((toll, -1))
