@@ -28,6 +28,9 @@ from .test_sentences import reading
         # the taker of "fell to" is the one it names, not an army in the clause after it
         ("The provincial capital fell to IS last month after the army pulled back.", NON_STATE),
         ("The town fell to government forces on Sunday after a week of fighting with rebels.", GOVERNMENT),
+        # a reported clause names its own subject: the police deny; the rebels took the town hall
+        ("Colombian police denied a radio report that ELN rebels had taken over the town hall in Saravena.", NON_STATE),
+        ("The army said that it had recaptured the district headquarters.", GOVERNMENT),
         # Arabic names the subject after the verb, inside the trigger
         ("سيطرت هيئة تحرير الشام على بلدة جنديرس بعد اشتباكات مع فصائل من الجيش الوطني.", NON_STATE),
         ("طردت القوات الحكومية مسلحي الحوثي من مواقع في حيس واستعادت السيطرة عليها.", GOVERNMENT),

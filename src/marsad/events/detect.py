@@ -34,6 +34,15 @@ _AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets|had be
 _PERSON_OBJECT = re.compile(r"\s+(?:him|her)\b")
 CAUSE_REACH = 60  # characters before a trigger searched for the words that make it a cause
 _CAUSE_WORD = re.compile(r"(?:\b(?:who|that|which|for|over|following|after)|بسبب|اثر|بعد|الذين|الذي)(?:\s+[^\s,.;،]+){0,2}\s+$")
+# a vow or demand spent before the trigger, which then names the past event it answers ("vowed to
+# retaliate for Thursday's drone strike", توعد بالرد بعد هجوم استهدف قاعدة); "against any attack" stays a vow
+_MODAL_SPENT = re.compile(
+    r"^(?!.*(?<!\w)(?:any|اي)(?!\w))(?:.*\b(?:retaliat\w*|revenge|avenge\w*|respon(?:d|ds|ded|se) (?:to|for)|accountable|punish\w*|"
+    r"investigat\w*|inquiry|probe)\b.*\b(?:for|over|into|to)\b"
+    r"|.*(?<!\w)(?:بعد|عقب|اثر|جراء|(?:بال|لل|ال)?(?:ثار|انتقام|رد)(?: علي)?)(?!\w))"
+)
+_DENIAL = re.compile(r"den(?:y|ies|ied)|نفي\w*|نفت")
+_INTENTION = re.compile(r"\b(?:intent\w*|plans?|planning|plot\w*)\b|(?<!\w)(?:نيه|نوايا|خطط|خطه|يخطط)(?!\w)")
 _SPEECH_VERB = re.compile(r"\b(?:refer|mention|say|said|comment|specif|give|gave|identif|name|disclos|elaborat|explain)\w*|(?:يذكر|يشر|يوضح|يحدد)")
 
 
@@ -131,9 +140,11 @@ def _classify_hit(folded: str, hit: Hit, lex: Lexicon) -> tuple[Mood, str | None
     if _in_no_casualties(folded, hit, lex) or (hit.trigger.not_as_cause and names_cause(folded, hit.start, lex)):
         return Mood.NONE, None
     negation = _governing(lex.negation, folded, hit, NEGATION_REACH, _SPEECH_VERB)
+    if negation and _DENIAL.fullmatch(negation) and not _INTENTION.search(folded, 0, hit.start):
+        negation = None  # "denied that any homes had been razed": the denied account tells an event (status: denied)
     if negation:
         return Mood.NEGATED, negation
-    modal = _governing(lex.modal, folded, hit, MODAL_REACH)
+    modal = _governing(lex.modal, folded, hit, MODAL_REACH, _MODAL_SPENT)
     if modal:
         return Mood.MODAL, modal
     return Mood.EVENT, None

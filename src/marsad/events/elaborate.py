@@ -222,7 +222,7 @@ def _elaborates(
 ) -> bool:
     if view.is_title or later.background or earlier.background or paragraphs_on > PARAGRAPH_REACH:
         return False
-    if sources.get(later.mention_id) == "sentence" and (
+    if sources.get(later.mention_id) == "sentence" and not _TOLL_UPDATE.search(view.folded) and (
         sources.get(earlier.mention_id) != "sentence" or (later.date, later.time_precision) != (earlier.date, earlier.time_precision)
     ):
         return False
@@ -239,6 +239,11 @@ def _elaborates(
     if later.mention_id not in placed and earlier.location is not None:
         return True  # "11 gendarmes were killed." names no place: it is told of the place before
     return _near(later, earlier)
+
+
+# a sentence that updates the toll dates the update, not the event ("on 27 January the toll was updated to 4")
+_TOLL_UPDATE = re.compile(r"\btoll (?:was |has been |had been )?(?:updated|revised|raised|rose|risen|climbed)\b"
+                          r"|(?<!\w)(?:ارتفعت|ارتفع|لترتفع|ليرتفع) (?:ال)?حصيله(?!\w)")
 
 
 # the earlier event's attackers, told dead later: "Police said two of the attackers were shot dead"

@@ -58,8 +58,10 @@ def second_opinion(
         return mentions, []
     if chosen == lead.sub_event_type:
         return mentions, []
-    if chosen is None and lead.claimed_by is not None:
-        return mentions, []  # a group claims the event the rules read: claimed, not vetoed
+    if chosen is None and (lead.claimed_by is not None or lead.status is not Status.REPORTED):
+        # a group claims the event the rules read, or a party's account of it is doubted or denied:
+        # the model reads such a sentence as no event, but the rules keep it with its status
+        return mentions, []
     if chosen is None:
         return [m for m in mentions if m.mention_id != lead.mention_id], []
     return [recode(m, chosen) if m.mention_id == lead.mention_id else m for m in mentions], []
@@ -117,11 +119,16 @@ def _told_as_history(first: View, mentions: list[EventMention], chosen: str) -> 
 
 # what makes a sentence without a trigger a statement about an event rather than a report of one
 # ("vowed to expel African Union troops", "intends to seize El Fasher", "If the army advances, rebel
-# fighters will blow up the bridges", "Police did not open fire", دعا أنصاره إلى شن هجمات)
+# fighters will blow up the bridges", "Police did not open fire", "No shots were fired", "Kalehe had not
+# fallen", "Troops are preparing an offensive", a question, دعا أنصاره إلى شن هجمات، لم يقع أي اشتباك،
+# طالب … بشن عملية عسكرية)
 _STATEMENT = re.compile(
     r"\b(?:(?:vow(?:s|ed)?|threaten(?:s|ed)?|intend(?:s|ed)?|plan(?:s|ned)?) (?:[\w'-]+ ){0,4}?to|if|unless|did not|didn't|"
-    r"no [\w-]+ (?:took place|occurred|happened))\b"
-    r"|(?<!\w)(?:توعد\w*|هدد\w*|يعتزم|تعتزم|اذا|لو|سوف|لن|(?:دعا|يدعو|دعت|تدعو) (?:\S+ ){0,8}?الي (?:شن|تنفيذ|استهداف|مهاجمه|قتال|الجهاد))(?!\w)"
+    r"no [\w-]+ (?:took place|occurred|happened)|no one|nobody|without incident|"
+    r"(?:had|has|have|was|were) not (?:fallen|been (?:captured|taken|seized|overrun|attacked|hit|shelled|struck))|"
+    r"no (?:[\w-]+ ){0,2}(?:was|were|has been|have been|had been) (?:fired|killed|hurt|injured|wounded|abducted|reported|harmed)|"
+    r"prepar(?:e|es|ed|ing) (?:for|an?|to))\b|\?"
+    r"|(?<!\w)(?:توعد\w*|هدد\w*|يعتزم|تعتزم|اذا|لو|سوف|لن|لم (?:\S+ ){0,2}?(?:اي|احد)|[يت]?طالب\w* (?:\S+ ){0,6}?ب(?:شن|تنفيذ)|(?:دعا|يدعو|دعت|تدعو) (?:\S+ ){0,8}?الي (?:شن|تنفيذ|استهداف|مهاجمه|قتال|الجهاد))(?!\w)"
 )
 
 

@@ -95,8 +95,8 @@ def roles_from_mentions(
     before = [a for a in inside if a.char_end <= trigger_start]
     after = [a for a in inside if a.char_start >= trigger_end]
     passive = _PASSIVE.search(doc_text[max(start, trigger_start - 40):trigger_start]) is not None
-    holding = [a for a in inside if a.char_start <= trigger_start and trigger_end <= a.char_end]
-    if holding and not passive:  # the trigger inside a force's name: "Israeli airstrikes", غارة إسرائيلية
+    holding = [a for a in inside if a.char_start <= trigger_start < a.char_end]
+    if holding and not passive:  # the trigger in a force's name: "Israeli airstrikes", "a Russian strike hit", غارة إسرائيلية
         first, second = holding[0], _pick(after)
     elif agent_may_follow and not before and after and _agent_next(after[0], trigger_end, doc_text) and (
         not victims_follow or _named_body(after[0]) or any(a.actor_type == "Civilians" for a in after[1:2])

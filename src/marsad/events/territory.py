@@ -43,7 +43,10 @@ _ON_THE_STATE_SIDE = re.compile(r"(?:pro-government|government-backed|state-back
 _NOT_THE_TAKER = re.compile(
     r"(?:\b(?:with|against|from|by|alongside|fighting|expelled|drove|ousted|routed|attacked|between)|مع|من|ضد)\s+(?:[^\s,]+\s+){0,2}$"
 )
-_CLAUSE_START = re.compile(r".*(?:;|, and |, but |, while |, whereas |\. )", re.S)
+_CLAUSE_START = re.compile(  # also a reported clause: "police denied a report that ELN fighters had taken over …"
+    r".*(?:;|, and |, but |, while |, whereas |\. |\b(?:said|says|reported|reports?|denied|claimed|alleged|confirmed)(?: \S+){0,3}? that )",
+    re.S,
+)
 _BY_AGENT = re.compile(r" by ((?:\S+ ){0,4}\S+)")
 _FELL_TO = re.compile(r"\bfell to\b")
 _AFTER_CLAUSE = re.compile(r"[,;]|\b(?:after|when|as|following|before|while|since)\b")
