@@ -81,3 +81,49 @@ def test_a_demonym_strike_names_its_state_as_actor1():
     (mention,) = _mentions("A Russian strike hit a residential area in Kherson on Tuesday.",
                            acts=[("Russian strike", "Military Forces of Russia", "State forces", "RU")])
     assert (mention.sub_event_type, mention.actor1) == ("Air/drone strike", "Military Forces of Russia")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # another voice tells another cause
+        "Police said a bomb exploded at a bus station in Gombe, wounding two; a fire officer told reporters the blast was caused by a gas leak.",
+        "Villagers said a drone struck a car near Kunduz, killing two, but the army said the blast came from a gas cylinder in the car.",
+        # or a calm place, set against the account
+        "Residents reported an exchange of fire between the two armies at the crossing, while officials on both sides said the area had been calm.",
+        # the writer says the accounts differ, or the accused had no record of it
+        "Accounts of Saturday's clash at the Kadugli checkpoint differ sharply between the two sides.",
+        "Medics said an air strike hit a clinic in Saada, an incident the coalition said it had no record of.",
+        "قال شهود إن مسلحين نهبوا مخازن الإغاثة في المدينة، في حين قال مسؤول في المنظمة إن المخازن سليمة.",
+        "قال مسؤولون محليون إن قذيفة سقطت على مدرسة في البلدة، غير أن مصدراً عسكرياً قال إن الانفجار ناجم عن مخلفات حرب.",
+    ],
+)
+def test_a_contrary_account_disputes_the_event(body):
+    (mention,) = _mentions(body)
+    assert mention.status is Status.DISPUTED
+
+
+def test_calm_after_the_event_disputes_nothing():
+    (mention,) = _mentions("Gunmen attacked a checkpoint near Baiji, police said, and the town was calm by evening.")
+    assert mention.status is Status.REPORTED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Families marked the anniversary of the 2017 chemical attack on the town, which the government has always denied, on Tuesday.",
+        "Survivors of the 2021 massacre in the village, which the army rejected as a fabrication, spoke to the panel on Thursday.",
+        "عاد سكان إلى القرية بعد عام على مجزرة قال ناجون إنها أودت بحياة 20 شخصاً، ونفى الجيش وقوعها.",
+        "ما زالت عائلات تطالب بالتحقيق في غارة جوية على السوق عام 2022، وهي غارة نفى الجيش وقوعها.",
+    ],
+)
+def test_a_relative_clause_denies_the_event_before_it(body):
+    mentions = _mentions(body)
+    assert mentions and all(m.status is Status.DENIED for m in mentions)
+
+
+def test_denying_ones_own_part_leaves_the_event_reported():
+    doc, article = make_doc("Report", "Rockets struck open ground near Kiryat Shmona on Tuesday, police said. Hezbollah denied firing them.",
+                            published="2024-03-10")
+    (mention,) = EventExtractor().extract(doc, [article], [], [])[0]
+    assert mention.status is Status.REPORTED
