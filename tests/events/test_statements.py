@@ -127,3 +127,49 @@ def test_denying_ones_own_part_leaves_the_event_reported():
                             published="2024-03-10")
     (mention,) = EventExtractor().extract(doc, [article], [], [])[0]
     assert mention.status is Status.REPORTED
+
+
+def _claimed(body: str, acts=()):
+    doc, article = make_doc("Report", body, published="2024-03-10")
+    mentions, claims = EventExtractor().extract(doc, [article], [], [actor(doc, article, *a) for a in acts])
+    return mentions, claims
+
+
+def test_an_allegation_is_a_claim_of_the_party_that_makes_it_and_doubt_on_a_neutral_word():
+    (party,), _ = _claimed("Militiamen allegedly executed nine captured soldiers near Wad Madani, according to a video shared by army-aligned accounts.")
+    assert party.status is Status.CLAIMED
+    (neutral,), _ = _claimed("Militiamen allegedly executed nine captured soldiers near Wad Madani, according to residents.")
+    assert neutral.status is Status.DISPUTED
+
+
+@pytest.mark.parametrize(
+    ("body", "group"),
+    [
+        ("Relatives marked the anniversary of the 2019 attack on the Inates camp, claimed by Islamic State, which killed dozens of soldiers.",
+         ("Islamic State", "Islamic State", "Rebel groups", "SY")),
+        ("JNIM claimed to have seized a gendarmerie post in the Kayes region on Monday.", ("JNIM", "JNIM", "Rebel groups", "ML")),
+        ("شددت القوات الإجراءات حول سجن غويران الذي تعرض عام 2022 لهجوم واسع تبناه تنظيم داعش.",
+         ("تنظيم داعش", "Islamic State", "Rebel groups", "SY")),
+    ],
+)
+def test_responsibility_told_by_a_passive_a_claim_to_have_or_تبناه(body, group):
+    mentions, _ = _claimed(body, acts=[group])
+    assert mentions and {m.claimed_by for m in mentions} == {group[1]}
+
+
+def test_bodies_claimed_by_relatives_name_no_claimant():
+    mentions, _ = _claimed("Gunmen killed four farmers near Jos on Sunday; their bodies were claimed by relatives on Monday.")
+    assert mentions and all(m.claimed_by is None for m in mentions)
+
+
+def test_according_to_what_a_radio_claimed_is_no_negation():
+    """وفق ما زعمته: "according to what ... claimed", a pro-government radio's claim."""
+    (mention,), claims = _claimed("أعدمت حركة الشباب ثلاثة رجال في بلدة جلب، وفق ما زعمته إذاعة موالية للحكومة.")
+    assert mention.status is Status.CLAIMED and claims[0].verb == "زعم"
+
+
+def test_a_speaker_on_its_own_pages_tells_what_another_did():
+    """"said on their social media pages that a government drone struck": the speaker is not the actor."""
+    (mention,), _ = _claimed("Fano militiamen said on their social media pages that a government drone had struck a wedding in Gojjam.",
+                             acts=[("Fano militiamen", "Fano Militia", "Identity militias", "ET")])
+    assert mention.actor1 != "Fano Militia" and mention.claimed_by is None

@@ -178,6 +178,9 @@ def test_an_attack_on_a_base_is_no_base_set_up() -> None:
     assert arbitrate("Armed clash", unsure, policy=policy) == "Armed clash"
     assert arbitrate("Armed clash", sure, policy=policy) == "Headquarters or base established"
     assert arbitrate("Agreement", unsure, policy=policy) == "Headquarters or base established"  # not violence
+    # nor is a group's claimed attack on a tank a change to the group
+    vague = _prediction(("Change to group/activity", 0.45), ("Armed clash", 0.1))
+    assert arbitrate("Armed clash", vague, policy=policy) == "Armed clash"
 
 
 def test_arbitrate_supplies_an_event_the_rules_missed_only_when_confident() -> None:

@@ -27,7 +27,8 @@ _STOP = re.compile(r"[,;:(\u060c]|\bthat\b|\bwho\b|\bwhich\b|\band\b|\bwhile\b")
 _AUXILIARY = re.compile(r"(?:\s+(?:has|have|had|did|does|do|also|further|then|in turn|repeatedly|reportedly|later|previously|officially|already|allegedly|quickly|again|not|never|is|was|were|are))+\s*$", re.IGNORECASE)
 _QUOTE_END = re.compile(r"[,.!?]?\s*[\"\u201d\u2019']\s*$")
 _NEGATED_SPEAKER = re.compile(r"^(?:no|none|nobody|neither|not)\b", re.IGNORECASE)
-_NEGATED_VERB = re.compile(r"(?:\bnot|n't|\bnever|\bno one|\bnobody|(?<!\w)(?:لم|لا|ما))\s+(?:\w+\s+)?$")  # فيما is no ما
+# فيما is no ما, nor is وفق ما / بحسب ما / كما ("according to what ... claimed")
+_NEGATED_VERB = re.compile(r"(?:\bnot|n't|\bnever|\bno one|\bnobody|(?<!\w)(?:لم|لا|(?<!وفق )(?<!حسب )(?<!بحسب )(?<!كما )ما))\s+(?:\w+\s+)?$")
 _NOUN_BEFORE = re.compile(r"\b(?:the|its|a|their|this|these|his|her)\s+$")  # "the claim", "its claims": nouns
 _OBJECT_STOP = re.compile(r"[,;.:()\u060c\u00ab\u00bb]|\bthat\b|\bwho\b|\bon\b|\bin a\b|\s(?:إن|أن|ان|بأن|بان|لـ|ل«)")
 # "over allegations, which she denies", "on charges he denied": the charges are denied, not the event
@@ -35,6 +36,8 @@ _DENIED_CHARGES = re.compile(
     r"\b(?:charges?|allegations?|accusations?|offen[cs]es?|crimes?)\b,?\s+(?:which\s+|that\s+)?"
     r"(?:he|she|they|both|all three|all|each)\s+(?:has\s+|have\s+|had\s+|strongly\s+|always\s+)*$"
 )
+_ACT_BEFORE = re.compile(r"\b(?:attacks?|bombings?|assaults?|ambush(?:es)?|blasts?|explosions?|killings?|raids?|strikes?|"
+                         r"operations?|abductions?|kidnappings?|massacres?|shootings?|beheadings?|downing|hijacking)\b")
 _AR_OUTLET = re.compile(r"(?:لـ\s?|ل|وكالة\s|وكاله\s|موقع\s|قناة\s|قناه\s)«([^»]{2,40})»")
 
 
@@ -70,6 +73,8 @@ def _first_verb(folded: str, lex: Lexicon) -> tuple[Verb, re.Match[str]] | None:
                 continue
             if verb.status == "denied" and _DENIED_CHARGES.search(folded, max(0, start - 40), start):
                 continue
+            if verb.speaker == "object" and verb.status == "claimed" and not _ACT_BEFORE.search(folded, max(0, start - 60), start):
+                continue  # "claimed by" names a claimant after an act ("the 2019 attack on the camp, claimed by IS"), not "bodies claimed by relatives"
             return verb, match
     return None
 

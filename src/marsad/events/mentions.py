@@ -202,7 +202,10 @@ def status_of(view: View, said: Attribution | None, actor1: str | None = None, a
     if view.reading.hit is not None and _DENIED_AFTER.match(view.folded, view.reading.hit.end):
         return Status.DENIED
     contradicted = _CONTRADICTED.search(view.folded, view.reading.hit.end if view.reading.hit else 0) or _OTHER_CAUSE.search(view.folded)
-    if view.lex.dispute.search(view.folded) or contradicted or _ANSWERED_ACCUSATION.search(view.folded):
+    doubts = [m.group() for m in view.lex.dispute.finditer(view.folded)]
+    if doubts and said is not None and _alleged_by_a_party(said, doubts) and not contradicted:
+        return Status.CLAIMED  # "RSF fighters allegedly executed 14 soldiers, according to a video shared by army-aligned accounts"
+    if doubts or contradicted or _ANSWERED_ACCUSATION.search(view.folded):
         return Status.DISPUTED
     if said is None or said.negated:
         return Status.REPORTED
@@ -273,6 +276,15 @@ _OTHER_CAUSE = re.compile(
     r"|[،,] ?(?:لكن |ولكن |فيما |في حين |بينما |غير ان )?[^.]{0,80}?(?<!\w)(?:قال|اكد|افاد|ذكر|اوضح)\w* [^.]{0,80}?(?:ناجم\w* عن|ناتج\w* عن)"
     r"|[،,] ?(?:لكن|ولكن|فيما|في حين|بينما|غير ان) [^.]{0,80}?(?<!\w)(?:قال|اكد|افاد|ذكر|اوضح)\w* [^.]{0,80}?(?:سليم\w*|هادي\w*|طبيعي\w*)(?!\w)"
 )
+_ALLEGED = re.compile(r"alleged(?:ly)?")
+
+
+def _alleged_by_a_party(said: Attribution, doubts: Sequence[str]) -> bool:
+    """The only doubt is "alleged(ly)", and a party to the conflict alleges it (its outlet, its official
+    voice, or an armed actor speaking): the allegation is that party's claim.  Alleged on a neutral
+    source's word ("according to residents") stays disputed."""
+    party = said.partisan or said.official or said.side[0] is not None
+    return party and not said.negated and all(_ALLEGED.fullmatch(d) for d in doubts)
 # a relative clause after the event denies it ("the 2018 chemical attack on Douma, which the Assad government
 # always denied", "the massacre in Axum, which Eritrea rejected as a fabrication", غارة … نفى الجيش وقوعها،
 # الهجوم … الذي طالما نفته حكومة الأسد)
@@ -374,7 +386,8 @@ def _victims_follow(view: View) -> bool:
 # after the speaker's verb, the speaker's own side does what is told ("ISWAP said its fighters attacked",
 # "Hezbollah said it had targeted", أكدت حركة الشباب أن مقاتليها نصبوا كميناً)
 _SELF_TOLD = re.compile(
-    r"\s*(?:(?:[\w\s,-]{0,40}?\b)?(?:that )?(?:it|they|its|their)\b"
+    r"\s*(?:(?:[\w\s,-]{0,40}?\b)?(?:that )?(?<!\bon )(?<!\bin )(?<!\bvia )(?<!\bfrom )(?<!\bthrough )(?<!\bat )(?<!\bof )(?<!\bwith )(?<!\bto )"
+    r"(?:it|they|its|their)\b"  # not "said on their social media pages that ..."
     r"|(?:\S+ ){0,5}?(?:ان|بان)(?:ه|ها|هم)(?!\w)|(?:\S+ ){0,5}?(?:ان|بان) (?:\S+ )?(?:مقاتلي|عناصر|قوات|دفاعات|وحدات|طائرات|مسيرات)(?:ه|ها|هم)(?!\w))"
 )
 

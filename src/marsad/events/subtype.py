@@ -292,14 +292,14 @@ class Policy:
     supply: float = 0.1  # give a type when the rules found no event (a probability)
     veto: float = 0.2  # drop the rules' event when the model says "none" (> 1: never)
     supply_read: float = 0.4  # give a type when the rules read one but kept no event (a vow, a negation...; > 1: never)
-    calm: float = 0.5  # replace the rules' violence by a quiet development (:data:`QUIET`; "attacked a base" is no base set up)
+    calm: float = 0.5  # replace the rules' violence by a quiet development (:data:`QUIET`; "attacked a base" is no base set up, "its fighters targeted a tank" no change to the group)
 
 
 DEFAULT_POLICY = Policy()
 VIOLENT = frozenset({"Armed clash", "Attack", "Abduction/forced disappearance", "Sexual violence",
                      "Shelling/artillery/missile attack", "Air/drone strike", "Remote explosive/landmine/IED",
                      "Grenade", "Suicide bomb", "Chemical weapon"})
-QUIET = frozenset({"Headquarters or base established"})
+QUIET = frozenset({"Headquarters or base established", "Change to group/activity"})
 
 
 def arbitrate(
