@@ -173,3 +173,17 @@ def test_a_speaker_on_its_own_pages_tells_what_another_did():
     (mention,), _ = _claimed("Fano militiamen said on their social media pages that a government drone had struck a wedding in Gojjam.",
                              acts=[("Fano militiamen", "Fano Militia", "Identity militias", "ET")])
     assert mention.actor1 != "Fano Militia" and mention.claimed_by is None
+
+
+def test_denied_charges_are_no_denied_event():
+    """The reporters deny the charges: the protest named after them is not told as an event."""
+    assert reading("Two reporters deny charges in a protest trial in Minsk").mood is Mood.NEGATED
+
+
+def test_months_after_looks_back():
+    (mention,) = _mentions("Residents began returning to Kfar Kila on Monday, months after a bombardment levelled much of the village.")
+    assert mention.background
+
+
+def test_denying_having_organised_an_event_tells_no_event():
+    assert reading("Two journalists denied on Tuesday organising protests against the government.").mood is Mood.NEGATED

@@ -42,7 +42,11 @@ _MODAL_SPENT = re.compile(
     r"|.*(?<!\w)(?:بعد|عقب|اثر|جراء|(?:بال|لل|ال)?(?:ثار|انتقام|رد)(?: علي)?)(?!\w))"
 )
 _DENIAL = re.compile(r"den(?:y|ies|ied)|نفي\w*|نفت")
-_INTENTION = re.compile(r"\b(?:intent\w*|plans?|planning|plot\w*)\b|(?<!\w)(?:نيه|نوايا|خطط|خطه|يخطط)(?!\w)")
+# what a denial may deny instead of the event: a plan, or the charges over it
+_INTENTION = re.compile(r"\b(?:intent\w*|plans?|planning|plot\w*|charges?|allegations?|accusations?|guilt\w*|wrongdoing)\b"
+                        r"|(?<!\w)(?:نيه|نوايا|خطط|خطه|يخطط|تهم\w*)(?!\w)")
+# a gerund right after the denial: "denied on Tuesday organising protests", one's own part
+_OWN_ACT = re.compile(r"\s+(?:(?:on|in|at) \w+ |ever |having |again |strongly |flatly )?(?!anything\b|nothing\b|something\b)\w{3,}ing\b")
 _SPEECH_VERB = re.compile(r"\b(?:refer|mention|say|said|comment|specif|give|gave|identif|name|disclos|elaborat|explain)\w*|(?:يذكر|يشر|يوضح|يحدد)")
 
 
@@ -140,7 +144,9 @@ def _classify_hit(folded: str, hit: Hit, lex: Lexicon) -> tuple[Mood, str | None
     if _in_no_casualties(folded, hit, lex) or (hit.trigger.not_as_cause and names_cause(folded, hit.start, lex)):
         return Mood.NONE, None
     negation = _governing(lex.negation, folded, hit, NEGATION_REACH, _SPEECH_VERB)
-    if negation and _DENIAL.fullmatch(negation) and not _INTENTION.search(folded, 0, hit.start):
+    if negation and _DENIAL.fullmatch(negation) and not _INTENTION.search(folded, 0, hit.start) and not _OWN_ACT.match(
+        folded, folded.rfind(negation, 0, hit.start) + len(negation), hit.start
+    ):
         negation = None  # "denied that any homes had been razed": the denied account tells an event (status: denied)
     if negation:
         return Mood.NEGATED, negation
