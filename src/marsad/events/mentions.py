@@ -27,9 +27,10 @@ DENIAL_VERBS = frozenset({"denied", "rejected", "نفى"})
 # alternative counts of fraud") leaves the event standing
 DENIED_ROLE = re.compile(r"\b(?:role|involvement|involved|responsib\w*|link\w*|behind|part in|connection|participat\w*|to do with|"
                          r"carried out|carrying out|accusations?|charges?|counts?|allegations?|wrongdoing|guilt\w*|"
-                         r"intentions?|intent|plans?|planning)\b"
+                         r"intentions?|intent|plans?|planning)\b"  # "denied any intention to attack": no event told
+                         # "denied firing them": its own part, not the event
                          r"|\bden(?:y|ies|ied|ying) (?:ever |having )?(?:firing|launching|carrying|attacking|shelling|targeting|bombing|"
-                         r"striking|staging|conducting|ordering|orchestrating|sending|deploying|using|committing|perpetrating|planting)\b"  # "denied firing them": its own part  # "denied any intention to attack": no event told
+                         r"striking|staging|conducting|ordering|orchestrating|sending|deploying|using|committing|perpetrating|planting)\b"
                          r"|(?:علاقه|مسؤوليه|تورط|تهم\w*|(?<!\w)(?:نيه|نوايا|خطط|خطه)(?!\w))")
 # events that kill: one victim named as killed counts one death (an arrest recalling a murder does not)
 LETHAL_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
@@ -285,6 +286,8 @@ def _alleged_by_a_party(said: Attribution, doubts: Sequence[str]) -> bool:
     source's word ("according to residents") stays disputed."""
     party = said.partisan or said.official or said.side[0] is not None
     return party and not said.negated and all(_ALLEGED.fullmatch(d) for d in doubts)
+
+
 # a relative clause after the event denies it ("the 2018 chemical attack on Douma, which the Assad government
 # always denied", "the massacre in Axum, which Eritrea rejected as a fabrication", غارة … نفى الجيش وقوعها،
 # الهجوم … الذي طالما نفته حكومة الأسد)
