@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _find(geoparser, text: str, surface: str):
-    found = [p for p in geoparser.parse(text) if p.text == surface]
-    assert found, f"{surface!r} not recognised in {text!r}: {[p.text for p in geoparser.parse(text)]}"
-    return found[0]
+from .conftest import find
 
 
 CASES = [
@@ -65,12 +61,12 @@ CASES = [
 
 @pytest.mark.parametrize("text, surface, country, admin1", CASES)
 def test_arabic_names_outside_iraq_and_syria_resolve(geoparser, text, surface, country, admin1):
-    found = _find(geoparser, text, surface)
+    found = find(geoparser, text, surface)
     assert (found.country, found.admin1) == (country, admin1)
 
 
 def test_a_town_keeps_town_precision(geoparser):
-    found = _find(geoparser, "شن الجيش الروسي هجوما على مدينة خيرسون جنوبي أوكرانيا", "خيرسون")
+    found = find(geoparser, "شن الجيش الروسي هجوما على مدينة خيرسون جنوبي أوكرانيا", "خيرسون")
     assert (found.name, found.geo_precision) == ("Kherson", 1)
 
 

@@ -8,15 +8,8 @@ import pytest
 
 from marsad.models import Article, DocKind, Document, Evidence
 
+from .conftest import find, places
 
-def places(geoparser, text: str):
-    return [p for p in geoparser.parse(text) if p.kind == "place"]
-
-
-def find(geoparser, text: str, surface: str):
-    found = [p for p in geoparser.parse(text) if p.text == surface]
-    assert found, f"{surface!r} not recognised in {text!r}: {[p.text for p in geoparser.parse(text)]}"
-    return found[0]
 
 IRAQ = "Iraqi and Syrian forces clashed near Mosul and Raqqa on Monday. "
 

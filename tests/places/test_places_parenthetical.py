@@ -6,15 +6,7 @@ import pytest
 
 from marsad.places.recognize import recognize
 
-
-def places(geoparser, text: str):
-    return [p for p in geoparser.parse(text) if p.kind == "place"]
-
-
-def find(geoparser, text: str, surface: str):
-    found = [p for p in geoparser.parse(text) if p.text == surface]
-    assert found, f"{surface!r} not recognised in {text!r}: {[p.text for p in geoparser.parse(text)]}"
-    return found[0]
+from .conftest import find, places
 
 
 @pytest.mark.parametrize("text, town, country, admin1", [

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _find(geoparser, text: str, surface: str):
-    found = [p for p in geoparser.parse(text) if p.text == surface]
-    assert found, f"{surface!r} not recognised in {text!r}: {[p.text for p in geoparser.parse(text)]}"
-    return found[0]
+from .conftest import find
 
 
 CASES = [
@@ -40,20 +36,20 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "surface", "country", "admin1"), CASES)
 def test_resolves_governorate(geoparser, text, surface, country, admin1):
-    place = _find(geoparser, text, surface)
+    place = find(geoparser, text, surface)
     assert (place.country, place.admin1) == (country, admin1)
     assert 0.0 < place.score <= 1.0
 
 
 def test_geo_precision(geoparser):
-    assert _find(geoparser, "Clashes erupted north of Baiji.", "Baiji").geo_precision == 2
-    assert _find(geoparser, "Fighting in Anbar province.", "Anbar province").geo_precision == 3
-    assert _find(geoparser, "A bomb exploded in Samarra on Friday.", "Samarra").geo_precision == 1
+    assert find(geoparser, "Clashes erupted north of Baiji.", "Baiji").geo_precision == 2
+    assert find(geoparser, "Fighting in Anbar province.", "Anbar province").geo_precision == 3
+    assert find(geoparser, "A bomb exploded in Samarra on Friday.", "Samarra").geo_precision == 1
 
 
 def test_context_picks_the_local_namesake(geoparser):
     text = "The fire started in Alexandria, La. Deputies from Rapides Parish responded."
-    place = _find(geoparser, text, "Alexandria")
+    place = find(geoparser, text, "Alexandria")
     assert (place.country, place.admin1) == ("US", "Louisiana")
 
 
@@ -64,20 +60,20 @@ def test_each_place_keeps_its_sentence(geoparser):
 
 
 def test_country_hint_breaks_ties(geoparser):
-    hinted = _find(geoparser, "Flooding was reported in Hillah.", "Hillah")
+    hinted = find(geoparser, "Flooding was reported in Hillah.", "Hillah")
     assert hinted.country == "IQ"
 
 
 def test_unknown_village_is_placed_at_its_anchor(geoparser):
     text = "Militants attacked the village of Albu Hayat near Tarmiyah, north of Baghdad."
-    village = _find(geoparser, text, "Albu Hayat")
+    village = find(geoparser, text, "Albu Hayat")
     assert (village.country, village.admin1, village.geonameid, village.geo_precision) == ("IQ", "Baghdad", None, 2)
-    arabic = _find(geoparser, "هاجم مسلحون قرية البو حياة في قضاء الطارمية شمال بغداد", "البو حياة")
+    arabic = find(geoparser, "هاجم مسلحون قرية البو حياة في قضاء الطارمية شمال بغداد", "البو حياة")
     assert (arabic.country, arabic.admin1) == ("IQ", "Baghdad")
 
 
 def test_town_outside_its_named_province_is_not_trusted(geoparser):
-    village = _find(geoparser, "Gunmen stormed the village of al-Hamra in Diyala province.", "al-Hamra")
+    village = find(geoparser, "Gunmen stormed the village of al-Hamra in Diyala province.", "al-Hamra")
     assert (village.country, village.admin1, village.geo_precision) == ("IQ", "Diyala", 3)
 
 
@@ -91,24 +87,24 @@ def test_town_outside_its_named_province_is_not_trusted(geoparser):
 def test_a_bare_name_shared_by_a_town_and_its_province_is_the_town(geoparser, text, surface, level):
     """As ACLED codes it: "in Lagos" is the city; the province needs its word, and "northern Hama" or
     "the Aleppo countryside" is an area of the province."""
-    place = _find(geoparser, text, surface)
+    place = find(geoparser, text, surface)
     assert (place.feature_code == "ADM1") == (level == "ADM1"), place
 
 
 def test_entries_for_one_spot_share_their_probability(geoparser):
     """The curated "Gaza Strip" region and GeoNames' "Gaza Strip" province are one place: the
     resolver is sure of it even though it cannot choose between the two entries."""
-    place = _find(geoparser, "Journalists sit on the rubble after an Israeli airstrike in the Gaza Strip.", "Gaza Strip")
+    place = find(geoparser, "Journalists sit on the rubble after an Israeli airstrike in the Gaza Strip.", "Gaza Strip")
     assert place.country == "PS" and place.score >= 0.8, place
-    lagos = _find(geoparser, "Police in Lagos arrested 14 protesters on Thursday.", "Lagos")
+    lagos = find(geoparser, "Police in Lagos arrested 14 protesters on Thursday.", "Lagos")
     assert lagos.score < 0.99, lagos  # Lagos, Portugal is still a rival: its share is not added
 
 
 def test_a_named_region_is_one_place_not_its_first_word(geoparser):
     """"the Pacific Northwest" is a US region, not Pacific, Missouri; "the Sahel" spans several countries."""
-    region = _find(geoparser, "Activists across the Pacific Northwest marched on Saturday.", "Pacific Northwest")
+    region = find(geoparser, "Activists across the Pacific Northwest marched on Saturday.", "Pacific Northwest")
     assert region.country == "US" and region.geo_precision == 3 and region.admin1 is None
-    sahel = _find(geoparser, "Jihadist violence is spreading in the Sahel.", "Sahel")
+    sahel = find(geoparser, "Jihadist violence is spreading in the Sahel.", "Sahel")
     assert sahel.country is None
 
 
@@ -118,7 +114,7 @@ def test_a_named_region_is_one_place_not_its_first_word(geoparser):
     ("Protesters marched in Atlanta, GA on Friday.", "GA", "Georgia"),
 ])
 def test_a_state_s_short_form_reads_after_its_town(geoparser, text, surface, state):
-    assert _find(geoparser, text, surface).name == state
+    assert find(geoparser, text, surface).name == state
 
 
 def test_a_plain_word_is_not_a_state_s_short_form(geoparser):

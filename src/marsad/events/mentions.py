@@ -203,10 +203,10 @@ def status_of(view: View, said: Attribution | None, actor1: str | None = None, a
     if view.reading.hit is not None and _DENIED_AFTER.match(view.folded, view.reading.hit.end):
         return Status.DENIED
     contradicted = _CONTRADICTED.search(view.folded, view.reading.hit.end if view.reading.hit else 0) or _OTHER_CAUSE.search(view.folded)
-    doubts = [m.group() for m in view.lex.dispute.finditer(view.folded)]
-    if doubts and said is not None and _alleged_by_a_party(said, doubts) and not contradicted:
+    doubted = view.lex.dispute.search(view.folded) is not None
+    if doubted and said is not None and not contradicted and _alleged_by_a_party(said, view):
         return Status.CLAIMED  # "RSF fighters allegedly executed 14 soldiers, according to a video shared by army-aligned accounts"
-    if doubts or contradicted or _ANSWERED_ACCUSATION.search(view.folded):
+    if doubted or contradicted or _ANSWERED_ACCUSATION.search(view.folded):
         return Status.DISPUTED
     if said is None or said.negated:
         return Status.REPORTED
@@ -280,12 +280,12 @@ _OTHER_CAUSE = re.compile(
 _ALLEGED = re.compile(r"alleged(?:ly)?")
 
 
-def _alleged_by_a_party(said: Attribution, doubts: Sequence[str]) -> bool:
-    """The only doubt is "alleged(ly)", and a party to the conflict alleges it (its outlet, its official
-    voice, or an armed actor speaking): the allegation is that party's claim.  Alleged on a neutral
-    source's word ("according to residents") stays disputed."""
+def _alleged_by_a_party(said: Attribution, view: View) -> bool:
+    """The only doubt of the sentence is "alleged(ly)", and a party to the conflict alleges it (its
+    outlet, its official voice, or an armed actor speaking): the allegation is that party's claim.
+    Alleged on a neutral source's word ("according to residents") stays disputed."""
     party = said.partisan or said.official or said.side[0] is not None
-    return party and not said.negated and all(_ALLEGED.fullmatch(d) for d in doubts)
+    return party and not said.negated and all(_ALLEGED.fullmatch(d.group()) for d in view.lex.dispute.finditer(view.folded))
 
 
 # a relative clause after the event denies it ("the 2018 chemical attack on Douma, which the Assad government
