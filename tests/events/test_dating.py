@@ -60,3 +60,33 @@ def test_the_date_of_the_triggers_own_clause_governs():
     assert found is not None and (found.date, found.background) == ("2020-08-01", True)
     found = sentence_date(text, text.index("toured"), dt.date(2024, 6, 4), "en")
     assert found is not None and (found.date, found.background) == ("2024-06-02", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The press union on Monday denounced the detention of two reporters in Mosul.", "detention"),
+        ("Amnesty International on Monday condemned the killing of three aid workers in Idlib.", "killing"),
+        ("أدانت نقابة الصحفيين يوم الاثنين اعتقال قوات الأمن مراسلين في الموصل.", "اعتقال"),
+    ],
+)
+def test_a_date_before_a_reaction_dates_the_reaction_not_the_event(text, words):
+    mention = _mention_holding(text, words, "2024-03-14")  # a Thursday: "Monday" is 11 March
+    assert mention.date != "2024-03-11"
+
+
+def test_a_date_after_a_reaction_still_dates_the_event():
+    mention = _mention_holding("Rights groups condemned the arrest on Monday of five activists in Basra.", "arrest", "2024-03-14")
+    assert (mention.date, mention.time_precision) == ("2024-03-11", 1)
+
+
+def test_an_undated_headline_borrows_the_arrest_date_not_the_day_of_the_call():
+    doc, article = make_doc(
+        "Three reporters arrested for their coverage of the governor",
+        "The press union today called on the authorities to release three reporters detained for their coverage.\n\n"
+        "On March 2, police in Basra arrested the three reporters at their office.",
+        published="2024-03-14",
+    )
+    mentions, _ = EventExtractor().extract(doc, [article], [], [])
+    lead = next(m for m in mentions if m.lead)
+    assert (lead.sub_event_type, lead.date) == ("Arrests", "2024-03-02")

@@ -308,6 +308,7 @@ class Lexicon:
     background: Alternatives
     recalled: Alternatives  # "a year after", "the anniversary of", ذكرى: the event named next is history
     legal_frame: Alternatives  # "found guilty of", "accused of": the crime that follows is past
+    reaction_frame: Alternatives  # "called for the release of", "condemned": a date before it dates the reaction
     dispute: Alternatives
     verbs: tuple[Verb, ...]
     partisan: Alternatives
@@ -451,6 +452,7 @@ def lexicon(lang: str) -> Lexicon:
         background=_alternatives(cues["background"][lang], lang, words),
         recalled=_alternatives(cues["recalled"][lang], lang, words),
         legal_frame=_alternatives(cues["legal_frame"][lang], lang, words),
+        reaction_frame=_alternatives(cues["reaction_frame"][lang], lang, words),
         dispute=_alternatives(cues["dispute"][lang], lang, words),
         verbs=_verbs(attribution["verbs"][lang], lang, words),
         partisan=_alternatives(attribution["partisan"][lang], lang, words),

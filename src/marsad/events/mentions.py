@@ -135,8 +135,9 @@ def _event_places(ctx: Context, views: Sequence[View], view: View, background: b
 def event_date(ctx: Context, view: View, previous: EventDate | None) -> EventDate:
     """The date of an event sentence, else the previous event's (same or previous paragraph), else the article's."""
     history = bool(view.lex.background.search(view.folded))
+    cut = _reaction_cut(view)
     found = sentence_date(
-        view.text, view.trigger_start - view.start, ctx.anchor, view.lang, history_cue=history,
+        view.text[cut:], view.trigger_start - view.start - cut, ctx.anchor, view.lang, history_cue=history,
         latest_year=ctx.latest_year, earliest=_past_crime(view) or _held_since(view),
     )
     if recalled(view) or (ctx.anchor is None and in_dated_relative(view)):
@@ -172,6 +173,30 @@ def recalled(view: View) -> bool:
     # an opening look-back: history unless a trigger follows its clause (which goes on through a
     # participle phrase: "Since IS fighters overran Sinjar in 2014, killing and enslaving thousands, ...")
     return view.lex.any_trigger.search(view.folded, clause_end(view.folded, cues[-1].start())) is None
+
+
+REACTION_REACH = 80  # folded characters before a trigger searched for "called for the release of" …
+
+
+def _reaction_cut(view: View) -> int:
+    """Where the part of the sentence that can date its event begins (an offset in its text).
+
+    "The Committee to Protect Journalists today called on authorities to release
+    three journalists detained for their reporting": the trigger is what a
+    reaction (a call for release, a condemnation, mourning) is about, so a date
+    told before the reaction dates the reaction, not the event; a date after it
+    ("condemned Sunday's attack", "condemned the arrest on Monday of five
+    activists") still dates the event.  Arabic puts the reaction's subject and
+    date after its verb (أدانت النقابة يوم الاثنين اعتقال ...), so there only a
+    date after the trigger dates the event.
+    """
+    hit = view.reading.hit
+    if hit is None:
+        return 0
+    frames = list(view.lex.reaction_frame.finditer(view.folded, max(0, hit.start - REACTION_REACH), hit.start))
+    if not frames:
+        return 0
+    return view.offsets[hit.start if view.lang == "ar" else frames[-1].end()]
 
 
 LEGAL_REACH = 60  # folded characters before a trigger searched for "accused of", "guilty of" …
