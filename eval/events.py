@@ -25,14 +25,16 @@ article, so the set is read from the article's mentions (the events stage's
 output) and cue words; each scope was chosen on train.json:
 
   killing                <- a mention with fatalities > 0, or killing words anywhere
-  arbitrary detention    <- any Arrests mention, or detention words in title/first paragraph
+  arbitrary detention    <- any Arrests mention
   kidnapping             <- Abduction/forced disappearance in the first five paragraphs
                             (or kidnap/abduct words there)
-  enforced disappearance <- disappearance words ("forcibly disappeared", "whereabouts")
-  torture                <- torture / ill-treatment words in the first five paragraphs
+  enforced disappearance <- two disappearance words ("forcibly disappeared", "whereabouts")
+  torture                <- torture / ill-treatment words in the first two paragraphs
   other                  <- a lead of another sub-type (Attack without deaths, Sexual
                             violence, protests, property destruction, legal action), or
-                            harassment / threat / raid / charge words
+                            two harassment / threat / raid / charge words
+(Retuned on train.json in session 14, coordinate search over each label's scope and
+number of cue words: train 69.4 -> 70.1, dev 65.9 -> 67.5.)
 A second, stricter score reads the lead mention alone, the mapping an outside
 scorer can apply to the exported mentions table ("violation types, lead only"):
 fatalities > 0 -> killing; Arrests -> arbitrary detention; Abduction/forced
@@ -190,16 +192,16 @@ def violations(lead: EventMention | None, mentions: Sequence[EventMention], para
     found: set[str] = set()
     if _CUES["killing"].search(text) or any((m.fatalities or 0) > 0 for m in kept):
         found.add("killing")
-    if any(m.sub_event_type == "Arrests" for m in mentions) or _CUES["arbitrary detention"].search(_upto(paragraphs, 2)):
+    if any(m.sub_event_type == "Arrests" for m in mentions):
         found.add("arbitrary detention")
     abducted = any(m.sub_event_type == "Abduction/forced disappearance" and within(m, 6) for m in mentions)
     if abducted or _CUES["kidnapping"].search(_upto(paragraphs, 6)):
         found.add("kidnapping")
-    if _CUES["torture"].search(_upto(paragraphs, 6)):
+    if _CUES["torture"].search(_upto(paragraphs, 3)):
         found.add("torture")
-    if _CUES["enforced disappearance"].search(text):
+    if len(_CUES["enforced disappearance"].findall(text)) >= 2:
         found.add("enforced disappearance")
-    if _CUES["other"].search(text) or (lead is not None and lead.sub_event_type not in _SUB_TO_VIOLATION):
+    if len(_CUES["other"].findall(text)) >= 2 or (lead is not None and lead.sub_event_type not in _SUB_TO_VIOLATION):
         found.add("other")
     return found
 
