@@ -78,3 +78,25 @@ def test_a_town_keeps_town_precision(geoparser):
 ])
 def test_a_name_that_is_also_a_common_word_needs_evidence(geoparser, text, country):
     assert country not in {p.country for p in geoparser.parse(text) if p.kind == "place"}
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    ("قتل خمسة جنود في هجوم شمال الكاميرون", "الكاميرون", "CM"),
+    ("اندلعت اشتباكات في بوركينا فاسو", "بوركينا فاسو", "BF"),
+    ("فر آلاف اللاجئين إلى أفريقيا الوسطى", "أفريقيا الوسطى", "CF"),
+    ("قتل مدنيون في شرق جمهورية الكونغو الديمقراطية", "جمهورية الكونغو الديمقراطية", "CD"),
+    ("شن جيش ميانمار غارات جوية", "ميانمار", "MM"),
+    ("هاجم مسلحون بلدة في وسط مالي", "مالي", "ML"),
+    ("عاد الرئيس الانتقالي إلى مالي", "مالي", "ML"),
+    ("نزح آلاف السكان في بوروندي", "بوروندي", "BI"),
+])
+def test_arabic_country_names_resolve(geoparser, text, surface, country):
+    assert find(geoparser, text, surface).country == country
+
+
+@pytest.mark.parametrize("text, country", [
+    ("قدمت الحكومة دعم مالي للمزارعين النازحين", "ML"),  # "financial support", not Mali
+    ("افتتحت مدرسة بنين جديدة في الموصل", "BJ"),  # "a boys' school", not Benin
+])
+def test_a_country_name_that_is_a_common_word_needs_a_cue(geoparser, text, country):
+    assert country not in {p.country for p in geoparser.parse(text) if p.kind == "place"}
