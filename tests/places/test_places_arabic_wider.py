@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import find
+from .conftest import find, places
 
 
 CASES = [
@@ -100,3 +100,14 @@ def test_arabic_country_names_resolve(geoparser, text, surface, country):
 ])
 def test_a_country_name_that_is_a_common_word_needs_a_cue(geoparser, text, country):
     assert country not in {p.country for p in geoparser.parse(text) if p.kind == "place"}
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    ("Malian soldiers were killed in an ambush on Tuesday.", "Malian", "ML"),
+    ("Burkinabe troops withdrew from the town.", "Burkinabe", "BF"),
+    ("قتل جنود بوركينيون في هجوم على قاعدة عسكرية", "بوركينيون", "BF"),
+    ("اتهم الجيش الكونغولي حركة إم 23 بقصف المدينة", "الكونغولي", "CD"),
+])
+def test_sahel_and_great_lakes_demonyms_name_their_country(geoparser, text, surface, country):
+    found = [p for p in places(geoparser, text, "demonym") if p.text == surface]
+    assert found and found[0].country == country
