@@ -75,6 +75,8 @@ DRC_ARMY = "Military Forces of the Democratic Republic of Congo"
       ("TNLA", "Ta'ang National Liberation Army", REBEL, "MM"),
       ("MNDAA", "Myanmar National Democratic Alliance Army", REBEL, "MM"),
       ("PDF fighters", "People's Defence Force", REBEL, "MM")]),
+    ("Junta troops torched homes in Magway, according to the opposition National Unity Government.",
+     [("opposition National Unity Government", "National Unity Government of Myanmar", REBEL, "MM")]),
     ("The KNLA and KIA troops seized two posts.",
      [("KNLA", "Karen National Liberation Army", REBEL, "MM"), ("KIA troops", "Kachin Independence Army", REBEL, "MM")]),
     ("BLA militants attacked a train; Naxalites ambushed police.",
