@@ -70,3 +70,22 @@ def test_an_arabic_agent_after_its_verb(text, actor1, actor2):
 def test_a_state_adjective_on_the_weapon_names_the_military(text, actor1):
     found1, _ = _roles_of(text)
     assert found1 is not None and found1.startswith(actor1)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # a vehicle or weapon with a state's adjective is that state's military
+        ("An Israeli tank shelled a house in Khan Younis, killing three people.", "Military Forces of Israel", None),
+        ("قصفت دبابة إسرائيلية منزلا في خان يونس.", "Military Forces of Israel", None),
+        # the object of an attack verb told before the trigger is the target, not the agent
+        ("Hezbollah fighters targeted an Israeli tank near the border with a guided missile.", "Hezbollah",
+         "Military Forces of Israel"),
+        ("Al-Shabaab said it ambushed Kenyan troops with a roadside bomb near Mandera.", "Al Shabaab",
+         "Military Forces of Kenya"),
+    ],
+)
+def test_vehicles_name_their_military_and_objects_are_targets(text, actor1, actor2):
+    found1, found2 = _roles_of(text)
+    assert found1 is not None and found1.startswith(actor1)
+    assert actor2 is None or (found2 is not None and found2.startswith(actor2))

@@ -26,6 +26,13 @@ _PERPETRATOR = {
 }
 # demonstrations with no one acting against them: whoever demonstrates is a protester or rioter
 _ONE_SIDED_DEMONSTRATION = frozenset({"Peaceful protest", "Violent demonstration"})
+# a verb whose object the actor after it is, when the trigger comes later ("targeted an Israeli tank with
+# a guided missile": the tank is the target, the missile the trigger)
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:target(?:ed|ing)|attack(?:ed|ing)|hit(?:ting)?|struck|strik(?:e|ing)|shell(?:ed|ing)|bomb(?:ed|ing)|"
+    r"ambush(?:ed|ing)|destroy(?:ed|ing)|down(?:ed|ing)|shot down|shooting down)\s+(?:(?:an?|the|two|three|several|\d+)\s+)?$",
+    re.IGNORECASE,
+)
 _TARGETED = {"Attack", "Abduction/forced disappearance", "Sexual violence", "Mob violence"}
 
 
@@ -106,7 +113,9 @@ def roles_from_mentions(
         by = [a for a in after if " by " in doc_text[trigger_end:a.char_start + 1] or doc_text[trigger_end:a.char_start].strip().lower().startswith("by")]
         first, second = _pick(by), _pick(before[::-1])
     else:
-        first, second = _pick(before[::-1]), _pick(after)
+        objects = [a for a in before if _OBJECT_BEFORE.search(doc_text, max(start, a.char_start - 40), a.char_start)]
+        subjects = [a for a in before if a not in objects]
+        first, second = _pick(subjects[::-1]), _pick(after) or _pick(objects[::-1])
     if first is not None and second is not None and _name(first) == _name(second):
         second = None
     return Roles(
