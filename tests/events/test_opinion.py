@@ -159,3 +159,11 @@ def test_a_doubted_party_account_is_kept_with_its_status(extractor):
 )
 def test_negations_plans_and_demands_get_no_supplied_event(extractor, body):
     assert _leads(extractor, "Note", body) == []
+
+
+def test_the_model_names_a_chemical_weapon_only_when_the_sentence_does(extractor):
+    gas_field = _leads(extractor, "تقرير", "نفت فصائل عراقية مسلحة مسؤوليتها عن الهجوم بطائرة مسيرة على حقل كورمور للغاز في السليمانية، "
+                       "الذي أدى إلى توقف الإنتاج بحسب الشركة المشغلة.")
+    assert [m.sub_event_type for m in gas_field] == ["Air/drone strike"]
+    chlorine = _leads(extractor, "Report", "Government helicopters dropped barrels of chlorine on Saraqib on Tuesday, residents said.")
+    assert [m.sub_event_type for m in chlorine] == ["Chemical weapon"]

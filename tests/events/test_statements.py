@@ -187,3 +187,15 @@ def test_months_after_looks_back():
 
 def test_denying_having_organised_an_event_tells_no_event():
     assert reading("Two journalists denied on Tuesday organising protests against the government.").mood is Mood.NEGATED
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Iraqi armed factions denied responsibility for the drone attack on the Khor Mor gas field in Sulaymaniyah.",
+        "نفت فصائل عراقية مسلحة مسؤوليتها عن الهجوم بطائرة مسيرة على حقل كورمور للغاز في السليمانية.",
+    ],
+)
+def test_a_denied_part_in_a_told_event_leaves_it_reported(sentence):
+    (mention,) = _mentions(sentence)
+    assert (mention.sub_event_type, mention.status) == ("Air/drone strike", Status.REPORTED)

@@ -31,7 +31,10 @@ DENIED_ROLE = re.compile(r"\b(?:role|involvement|involved|responsib\w*|link\w*|b
                          # "denied firing them": its own part, not the event
                          r"|\bden(?:y|ies|ied|ying) (?:ever |having )?(?:firing|launching|carrying|attacking|shelling|targeting|bombing|"
                          r"striking|staging|conducting|ordering|orchestrating|sending|deploying|using|committing|perpetrating|planting)\b"
-                         r"|(?:علاقه|مسؤوليه|تورط|تهم\w*|(?<!\w)(?:نيه|نوايا|خطط|خطه)(?!\w))")
+                         r"|(?:علاق[هت]|مسوولي[هت]|تورط|تهم\w*|(?<!\w)(?:نيه|نوايا|خطط|خطه)(?!\w))")  # folded: مسؤولية -> مسووليه
+# a denial of one's part that presupposes the event ("denied responsibility for the drone attack on
+# Khor Mor", نفت مسؤوليتها عن الهجوم): the event, told only there, stands as reported
+PART_DENIED = re.compile(r"\b(?:role|involvement|involved|responsib\w*|behind|part in|to do with)\b|(?:علاق[هت]|مسوولي[هت]|تورط)")
 # events that kill: one victim named as killed counts one death (an arrest recalling a murder does not)
 LETHAL_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 COMPONENT = "events"
@@ -240,7 +243,7 @@ def status_of(view: View, said: Attribution | None, actor1: str | None = None, a
     if said.status == "denied":
         # the denial names an event ("denied that any strike took place", "denied the abduction"), not
         # something else ("... took him from his home, and police deny holding him")
-        return Status.DENIED if denies_event(view, said) else Status.REPORTED
+        return Status.DENIED if denies_event(view, said) and not PART_DENIED.search(view.folded) else Status.REPORTED
     if view.lex.partisan.search(view.folded):
         return Status.CLAIMED  # a party's own outlet: "according to pro-HTS sources", "its Amaq agency"
     if _CONFIRMED.search(view.folded, _folded_at(view, said.verb_end)):
@@ -251,6 +254,16 @@ def status_of(view: View, said: Attribution | None, actor1: str | None = None, a
     if said.status == "claimed" or (said.status == "reported" and said.official and _own_side(said, actor1, actor1_country)):
         return Status.CLAIMED
     return Status.REPORTED
+
+
+_TOLD_AFTER = re.compile(r"\s+(?:on|in|at|near|against|targeting|that|which|who|killing)\b|\s+(?:\w+\s+)?(?:علي|في|ضد|قرب|الذي|التي)(?!\w)")
+
+
+def _part_denied(view: View) -> bool:
+    """A denial of one's part in an event the sentence tells ("denied responsibility for the drone
+    attack on the Khor Mor gas field"); "denied any role in the attack" tells none."""
+    hit = view.reading.hit
+    return hit is not None and PART_DENIED.search(view.folded) is not None and _TOLD_AFTER.match(view.folded, hit.end) is not None
 
 
 def denies_event(view: View, said: Attribution) -> bool:
@@ -462,7 +475,7 @@ def event_views(ctx: Context, views: Sequence[View]) -> list[View]:
         if is_reference(ctx, view, len(chosen)):
             continue
         said = said_of(ctx, view)
-        if said is not None and said.verb in DENIAL_VERBS and (chosen or DENIED_ROLE.search(view.folded)):
+        if said is not None and said.verb in DENIAL_VERBS and (chosen or (DENIED_ROLE.search(view.folded) and not _part_denied(view))):
             continue
         if said is not None and chosen and said.verb in RESPONSIBILITY_VERBS:
             continue

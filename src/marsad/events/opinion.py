@@ -34,6 +34,10 @@ from marsad.events.views import View
 from marsad.models import EventMention, Status
 
 SHORT_SENTENCES = 4
+_CHEMICAL = re.compile(
+    r"(?i:chemical|chlorine|sarin|mustard|nerve|toxic|poison|gas(?:sed|sing)?\b(?!\s*(?:field|pipeline|station|plant|facilit|well|compan|export|price))"
+    r"|suffocat|asphyxia|chok(?:e|ed|ing))|كيما|كيميا|كلور|السارين|سام(?:ه|ة)?(?!\w)|غازات|اختناق"
+)
 COMPONENT = "events.subtype"
 
 
@@ -56,8 +60,8 @@ def second_opinion(
     chosen = arbitrate(lead.sub_event_type, prediction)
     if chosen == "Attack" and lead.sub_event_type == "Armed clash" and _armed_target(lead):
         return mentions, []
-    if chosen == lead.sub_event_type:
-        return mentions, []
+    if chosen == lead.sub_event_type or (chosen == "Chemical weapon" and not _CHEMICAL.search(_lead_text(views, lead, ctx.doc_text))):
+        return mentions, []  # "a drone attack on the Khor Mor gas field" names no chemical
     if chosen is None and (lead.claimed_by is not None or lead.status is not Status.REPORTED):
         # a group claims the event the rules read, or a party's account of it is doubted or denied:
         # the model reads such a sentence as no event, but the rules keep it with its status
