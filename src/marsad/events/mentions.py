@@ -23,18 +23,20 @@ from marsad.models import ActorMention, Article, EventMention, Evidence, Status,
 # verbs by which a group claims an act as its own: its claim names who did it, not whether it happened
 RESPONSIBILITY_VERBS = frozenset({"claimed responsibility", "تبنى"})
 DENIAL_VERBS = frozenset({"denied", "rejected", "نفى"})
+# one's part in an event, which a denial takes as having happened ("denied responsibility for the
+# drone attack on Khor Mor", نفت مسؤوليتها عن الهجوم; folded: مسؤولية -> مسووليه)
+_PART_EN = r"role|involvement|involved|responsib\w*|behind|part in|to do with"
+_PART_AR = r"علاق[هت]|مسوولي[هت]|تورط"
+_PART_DENIED = re.compile(rf"\b(?:{_PART_EN})\b|(?:{_PART_AR})")
 # a denial of one's part in an event ("denies role") or of the charges over it ("She denied five
 # alternative counts of fraud") leaves the event standing
-DENIED_ROLE = re.compile(r"\b(?:role|involvement|involved|responsib\w*|link\w*|behind|part in|connection|participat\w*|to do with|"
+DENIED_ROLE = re.compile(rf"\b(?:{_PART_EN}|link\w*|connection|participat\w*|"
                          r"carried out|carrying out|accusations?|charges?|counts?|allegations?|wrongdoing|guilt\w*|"
                          r"intentions?|intent|plans?|planning)\b"  # "denied any intention to attack": no event told
                          # "denied firing them": its own part, not the event
                          r"|\bden(?:y|ies|ied|ying) (?:ever |having )?(?:firing|launching|carrying|attacking|shelling|targeting|bombing|"
                          r"striking|staging|conducting|ordering|orchestrating|sending|deploying|using|committing|perpetrating|planting)\b"
-                         r"|(?:علاق[هت]|مسوولي[هت]|تورط|تهم\w*|(?<!\w)(?:نيه|نوايا|خطط|خطه)(?!\w))")  # folded: مسؤولية -> مسووليه
-# a denial of one's part that presupposes the event ("denied responsibility for the drone attack on
-# Khor Mor", نفت مسؤوليتها عن الهجوم): the event, told only there, stands as reported
-PART_DENIED = re.compile(r"\b(?:role|involvement|involved|responsib\w*|behind|part in|to do with)\b|(?:علاق[هت]|مسوولي[هت]|تورط)")
+                         rf"|(?:{_PART_AR}|تهم\w*|(?<!\w)(?:نيه|نوايا|خطط|خطه)(?!\w))")
 # events that kill: one victim named as killed counts one death (an arrest recalling a murder does not)
 LETHAL_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 COMPONENT = "events"
@@ -243,7 +245,7 @@ def status_of(view: View, said: Attribution | None, actor1: str | None = None, a
     if said.status == "denied":
         # the denial names an event ("denied that any strike took place", "denied the abduction"), not
         # something else ("... took him from his home, and police deny holding him")
-        return Status.DENIED if denies_event(view, said) and not PART_DENIED.search(view.folded) else Status.REPORTED
+        return Status.DENIED if denies_event(view, said) and not _part_denied(view) else Status.REPORTED
     if view.lex.partisan.search(view.folded):
         return Status.CLAIMED  # a party's own outlet: "according to pro-HTS sources", "its Amaq agency"
     if _CONFIRMED.search(view.folded, _folded_at(view, said.verb_end)):
@@ -263,7 +265,7 @@ def _part_denied(view: View) -> bool:
     """A denial of one's part in an event the sentence tells ("denied responsibility for the drone
     attack on the Khor Mor gas field"); "denied any role in the attack" tells none."""
     hit = view.reading.hit
-    return hit is not None and PART_DENIED.search(view.folded) is not None and _TOLD_AFTER.match(view.folded, hit.end) is not None
+    return hit is not None and _PART_DENIED.search(view.folded) is not None and _TOLD_AFTER.match(view.folded, hit.end) is not None
 
 
 def denies_event(view: View, said: Attribution) -> bool:
