@@ -56,11 +56,12 @@ def second_opinion(
         # a sentence in which the rules read a vow, a denial or a habit (or an event they then
         # dropped) needs a surer model (Policy.supply_read) than one with no trigger at all
         return _supplied(ctx, views, body[0], model, mentions, rules_read=body[0].reading.mood is not Mood.NONE)
-    (prediction,) = model.predict([_lead_text(views, lead, ctx.doc_text)])
+    lead_text = _lead_text(views, lead, ctx.doc_text)
+    (prediction,) = model.predict([lead_text])
     chosen = arbitrate(lead.sub_event_type, prediction)
     if chosen == "Attack" and lead.sub_event_type == "Armed clash" and _armed_target(lead):
         return mentions, []
-    if chosen == lead.sub_event_type or (chosen == "Chemical weapon" and not _CHEMICAL.search(_lead_text(views, lead, ctx.doc_text))):
+    if chosen == lead.sub_event_type or (chosen == "Chemical weapon" and not _CHEMICAL.search(lead_text)):
         return mentions, []  # "a drone attack on the Khor Mor gas field" names no chemical
     if chosen is None and (lead.claimed_by is not None or lead.status is not Status.REPORTED):
         # a group claims the event the rules read, or a party's account of it is doubted or denied:
