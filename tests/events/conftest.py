@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+from marsad.events.detect import Reading, read_sentence
+from marsad.events.fatalities import Fatalities, fatalities_in
+from marsad.events.lexicon import lexicon
 from marsad.models import ActorMention, Article, DatePrecision, DocKind, Document, Evidence, Span, Toponym
+from marsad.normalize.arabic import normalize_for_matching
+
+
+def reading(text: str, lang: str = "en") -> Reading:
+    """The rules' reading (mood, trigger, sub-type) of one sentence."""
+    return read_sentence(normalize_for_matching(text), lexicon(lang))
+
+
+def deaths(text: str, lang: str = "en") -> Fatalities | None:
+    """The death count the fatalities rules read in one sentence."""
+    return fatalities_in(normalize_for_matching(text), lexicon(lang))
 
 
 def make_doc(title: str, body: str, published: str = "2022-03-17", doc_id: str = "t1") -> tuple[Document, Article]:

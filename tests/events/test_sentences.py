@@ -3,21 +3,13 @@ import dataclasses
 import pytest
 
 from marsad.events import EventExtractor
-from marsad.events.detect import Mood, read_sentence
+from marsad.events.detect import Mood
 from marsad.events.fatalities import fatalities_in
 from marsad.events.lexicon import lexicon
 from marsad.events.sentences import split_sentences
 from marsad.normalize.arabic import normalize_for_matching
 
-from .conftest import actor, make_doc, toponym
-
-
-def reading(text: str, lang: str = "en"):
-    return read_sentence(normalize_for_matching(text), lexicon(lang))
-
-
-def deaths(text: str, lang: str = "en"):
-    return fatalities_in(normalize_for_matching(text), lexicon(lang))
+from .conftest import actor, deaths, make_doc, reading, toponym
 
 
 def test_split_keeps_offsets_and_abbreviations():
@@ -593,4 +585,4 @@ def test_riot_police_are_police_not_a_riot():
     ],
 )
 def test_aircraft_and_gunfire_are_read(sentence, sub_type):
-    assert read_sentence(normalize_for_matching(sentence), lexicon("en")).sub_event_type == sub_type
+    assert reading(sentence).sub_event_type == sub_type

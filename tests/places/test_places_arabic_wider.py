@@ -75,6 +75,7 @@ def test_a_town_keeps_town_precision(geoparser):
     ("قال المسؤول لا أدري متى تنتهي الحرب", "TD"),  # "I do not know", not Adre
     ("نصب النازحون الخيام في العراء شمال إدلب", "LB"),  # "the tents", not Khiam
     ("قال إن الخلاف بيني وبينه انتهى", "CD"),  # "between me", not Beni
+    ("طالبان تسيطر على عاصمة ولاية", "YE"),  # "a capital", not Amanat al-Asimah
 ])
 def test_a_name_that_is_also_a_common_word_needs_evidence(geoparser, text, country):
     assert country not in {p.country for p in geoparser.parse(text) if p.kind == "place"}

@@ -47,10 +47,10 @@ _QUALIFIER = {
     "en": r"(?:(?:at least|between|from|some|about|around|nearly|almost|approximately|more than|over|up to|as many as|an estimated|a total of) )?",
     "ar": r"(?:(?:اكثر من|ما لا يقل عن|ما يزيد علي|نحو|حوالي|قرابه|زهاء|ما بين|بين|من) )?",
 }
-_EN_DEATH = (r"(?:killed|dead|died|slain|neutrali[sz]ed|shot dead|lost (?:their|his|her) lives?|executed|murdered|massacred|slaughtered|"
+_EN_DEATH = (r"(?:killed|dead|died|die|slain|neutrali[sz]ed|shot dead|lost (?:their|his|her) lives?|executed|murdered|massacred|slaughtered|"
              r"beheaded|assassinated|lynched|to death|succumbed to (?:their|his|her) (?:wounds|injuries))")
 _AR_DEATH = r"(?:قتيل\w*|قتلي|قتلوا|لقوا حتفهم|حتفهم|مصرعهم|مصرع\w*|شهداء|شهيدا|جثث)"
-_EN_VERB_FIRST = (r"killing|killed|neutrali[sz](?:ed|ing)|shot dead|shooting dead|murdered|assassinated|massacred|slaughtered|gunned down|beheaded|lynched|"
+_EN_VERB_FIRST = (r"killing|killed|(?<!to )(?<!ll )(?<!ld )(?<!not )(?<!n't )kills?|neutrali[sz](?:ed|ing)|shot dead|shooting dead|murdered|assassinated|massacred|slaughtered|gunned down|beheaded|lynched|"
                   r"(?:hacked|hacking|stabbed|stabbing|beat|beaten|beating|burned|burning|burnt|clubbed|stoned|bludgeoned) to death|"
                   r"(?:the )?bodies of|"
                   r"executed(?! an? )|leaving|left|claimed the lives of|dead numbered")
@@ -73,7 +73,7 @@ _MONTH_BEFORE = re.compile(
     rf"\b{_MONTHS} (?:\d{{1,2}}(?:st|nd|rd|th)?,? )?$"
     r"|(?:\b(?:in|since|of|year|until|from|before|after|early|late|mid)|\d{1,2}) $")
 _MONTH_AFTER = re.compile(rf" {_MONTHS}(?![\w-])(?! (?:of|people|civilians|be|have)\b)")
-_DEATH_GATE = re.compile(r"kill|dead|died|neutrali|death|slain|lives|execut|murder|massacr|slaughter|behead|assassin|lynch|gunned down|"
+_DEATH_GATE = re.compile(r"kill|dead|die|neutrali|death|slain|lives|execut|murder|massacr|slaughter|behead|assassin|lynch|gunned down|"
                          r"strangl|slaying|bodies|body|fatalit|toll|succumbed|قتل|قتيل|مصرع|حتف|اعدم|قضي|اودي|اودت|ذبح|فارق|ضحي|استشهاد|استشهد|شهداء|شهيد|وفاه|اعدام|اغتي|اغتال|جث|الموت|توفي|تحت التعذيب")
 _KILLER_TOO = re.compile(r"\bbefore (?:being|he was|she was|himself being) (?:killed|shot dead)\b|\bblew (?:himself|herself) up\b"
                          r"|\b(?:turn(?:ed|ing) (?:the|his|her) (?:gun|weapon|rifle|pistol) on|(?:killed|shot)) (?:himself|herself)\b"
