@@ -14,7 +14,10 @@ a change of the training data), never tuned against.  A third pair was written
 blind in session 9 by a writer who saw no code, no training note and no other
 set, with ACLED's realistic mix of sub-types (a quarter peaceful protests):
 eval/gold/snippets_dev3.jsonl (200; a development set: its misses may be read)
-and eval/gold/snippets_heldout3.jsonl (250; scored only, totals only).  Systems:
+and eval/gold/snippets_heldout3.jsonl (250; scored only, totals only).  A fourth,
+eval/gold/headlines_dev.jsonl (160: 100 EN, 60 AR, a fifth of them non-events), written blind in
+session 15, holds news headlines and feed items (a headline, then a one-sentence standfirst):
+a development set for the present-tense, telegraphic forms of titles.  Systems:
 
   rules     the real pipeline, rules only: marsad.pipeline.run on the snippets
             as JSON Lines (id, text) with the classifier stage option off,

@@ -23,8 +23,10 @@ sys.path.insert(0, str(HERE))
 
 from hand_ar import HAND_AR  # noqa: E402
 from hand_ar2 import HAND_AR2  # noqa: E402
+from hand_ar3 import HAND_AR3  # noqa: E402
 from hand_en import HAND  # noqa: E402
 from hand_en2 import HAND2  # noqa: E402
+from hand_en3 import HAND_EN3  # noqa: E402
 from templates_ar import TEMPLATES_AR  # noqa: E402
 from templates_ar2 import ACTS_AR, DONE_AR, MODAL_FRAMES_AR, MORE_AR  # noqa: E402
 from templates_en import BATTLES, PROTESTS, REMOTE, STRATEGIC, VAC  # noqa: E402
@@ -171,12 +173,14 @@ def english(rng: random.Random) -> list[dict]:
                  for i, t in _spread(templates, EN_PER_CLASS))
         hand = ((f"en:{key}:h{i}", text) for i, text in enumerate(HAND.get(label, [])))
         hand2 = ((f"en:{key}:g{i}", text) for i, text in enumerate(HAND2.get(label, [])))
-        rows += _rows(label, _chain(fills, hand, hand2))
+        heads = ((f"en:{key}:n{i}", text) for i, text in enumerate(HAND_EN3.get(label, [])))
+        rows += _rows(label, _chain(fills, hand, hand2, heads))
     fills = ((f"en:none:t{i}", _fill_en(t, "none", rng)) for i, t in _spread(NONE + MORE_NONE, EN_NONE))
     hand = ((f"en:none:h{i}", text) for i, text in enumerate(HAND["none"]))
     hand2 = ((f"en:none:g{i}", text) for i, text in enumerate(HAND2["none"]))
     modal = ((f"en:modal:f{i}", _fill_en(frame, "none", rng)) for i, frame in _modal(MODAL_FRAMES, EN_MODAL, rng))
-    return rows + _rows(None, _chain(fills, hand, hand2, modal))
+    heads = ((f"en:none:n{i}", text) for i, text in enumerate(HAND_EN3["none"]))  # after the modal frames: no rng drawn
+    return rows + _rows(None, _chain(fills, hand, hand2, modal, heads))
 
 
 def _modal(frames: list[str], total: int, rng: random.Random) -> Iterator[tuple[int, str]]:
@@ -200,7 +204,8 @@ def arabic(rng: random.Random) -> list[dict]:
         fills = ((f"ar:{key}:t{i}", _fill_ar(t, rng, label != "none")) for i, t in _spread(templates, total))
         hand = ((f"ar:{key}:h{i}", text) for i, text in enumerate(HAND_AR.get(label, [])))
         hand2 = ((f"ar:{key}:n{i}", text) for i, text in enumerate(HAND_AR2.get(label, [])))  # no rng drawn
-        rows += _rows(None if label == "none" else label, _chain(fills, hand, hand2))
+        heads = ((f"ar:{key}:d{i}", text) for i, text in enumerate(HAND_AR3.get(label, [])))
+        rows += _rows(None if label == "none" else label, _chain(fills, hand, hand2, heads))
     modal = ((f"ar:modal:f{i}", _fill_ar(frame, rng)) for i, frame in _modal_ar(AR_MODAL, rng))
     return rows + _rows(None, modal)
 
