@@ -21,6 +21,11 @@ from .conftest import deaths, reading
         ("طالبان تسيطر على عاصمة ولاية", "Non-state actor overtakes territory"),
         ("الجيش يستعيد السيطرة على مدينة تدمر", "Government regains territory"),
         ("طائرة مسيرة تقصف سيارة قرب مأرب", "Air/drone strike"),
+        ("Rebels hand over control of the town to the army after talks", "Non-violent transfer of territory"),
+        ("الجيش ينسحب من بلدة حدودية ويسلمها للشرطة", "Non-violent transfer of territory"),
+        ("UN mission opens forward base near Bunia", "Headquarters or base established"),
+        ("Niger deploys 500 troops to the Tillaberi border region", "Change to group/activity"),
+        ("Drones dropped chloropicrin on trenches near Bakhmut", "Chemical weapon"),
     ],
 )
 def test_present_tense_headlines_are_events(headline, expected):
@@ -34,6 +39,7 @@ def test_present_tense_headlines_are_events(headline, expected):
     [
         ("الحكومة ستعتقل المتورطين في الهجوم", "ar"),  # the future prefix: a plan
         ("The army failed to capture the town.", "en"),
+        ("Police chief promises crackdown on kidnappers along the highway", "en"),  # kidnappers: no abduction told
     ],
 )
 def test_plans_and_failures_in_the_same_words_are_no_events(headline, lang):
