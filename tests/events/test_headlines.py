@@ -29,7 +29,7 @@ from .conftest import deaths, reading
     ],
 )
 def test_present_tense_headlines_are_events(headline, expected):
-    lang = "ar" if headline[0] > "\u0600" else "en"
+    lang = "ar" if any("\u0600" <= char <= "\u06ff" for char in headline) else "en"
     found = reading(headline, lang)
     assert found.mood is Mood.EVENT and found.sub_event_type == expected
 
