@@ -9,6 +9,11 @@ from marsad.models import ActorMention, Article, DatePrecision, DocKind, Documen
 from marsad.normalize.arabic import normalize_for_matching
 
 
+def lang_of(text: str) -> str:
+    """"ar" for a text with any Arabic letter, else "en"."""
+    return "ar" if any("\u0600" <= char <= "\u06ff" for char in text) else "en"
+
+
 def reading(text: str, lang: str = "en") -> Reading:
     """The rules' reading (mood, trigger, sub-type) of one sentence."""
     return read_sentence(normalize_for_matching(text), lexicon(lang))

@@ -4,7 +4,7 @@ import pytest
 
 from marsad.events.detect import Mood
 
-from .conftest import deaths, reading
+from .conftest import deaths, lang_of, reading
 
 
 @pytest.mark.parametrize(
@@ -29,7 +29,7 @@ from .conftest import deaths, reading
     ],
 )
 def test_present_tense_headlines_are_events(headline, expected):
-    lang = "ar" if any("\u0600" <= char <= "\u06ff" for char in headline) else "en"
+    lang = lang_of(headline)
     found = reading(headline, lang)
     assert found.mood is Mood.EVENT and found.sub_event_type == expected
 

@@ -9,7 +9,7 @@ from marsad.events.lexicon import lexicon
 from marsad.events.sentences import split_sentences
 from marsad.normalize.arabic import normalize_for_matching
 
-from .conftest import actor, deaths, make_doc, reading, toponym
+from .conftest import actor, deaths, lang_of, make_doc, reading, toponym
 
 
 def test_split_keeps_offsets_and_abbreviations():
@@ -72,7 +72,7 @@ def test_split_keeps_offsets_and_abbreviations():
     ],
 )
 def test_sub_types(sentence, expected):
-    lang = "ar" if any("\u0600" <= c <= "\u06ff" for c in sentence) else "en"
+    lang = lang_of(sentence)
     found = reading(sentence, lang)
     assert found.mood is Mood.EVENT
     assert found.sub_event_type == expected
@@ -165,7 +165,7 @@ def test_the_month_may_is_no_modal(sentence, modal):
     ],
 )
 def test_fatalities(sentence, value, low, high):
-    lang = "ar" if any("\u0600" <= c <= "\u06ff" for c in sentence) else "en"
+    lang = lang_of(sentence)
     found = deaths(sentence, lang)
     assert (found.fatalities, found.minimum, found.maximum) == (value, low, high)
 
@@ -233,7 +233,7 @@ def test_an_arrest_over_a_murder_carries_no_death():
     ],
 )
 def test_the_agent_is_no_target(sentence, expected):
-    lang = "ar" if any("\u0600" <= c <= "\u06ff" for c in sentence) else "en"
+    lang = lang_of(sentence)
     assert reading(sentence, lang).sub_event_type == expected
 
 
@@ -250,7 +250,7 @@ def test_the_agent_is_no_target(sentence, expected):
     ],
 )
 def test_a_death_in_custody_outranks_the_arrest_unless_it_is_its_cause(sentence, expected):
-    lang = "ar" if any("\u0600" <= c <= "\u06ff" for c in sentence) else "en"
+    lang = lang_of(sentence)
     assert reading(sentence, lang).sub_event_type == expected
 
 

@@ -7,8 +7,7 @@ from marsad.events import EventExtractor
 from marsad.events.detect import Mood
 from marsad.models import Status
 
-from .conftest import actor, make_doc
-from .test_sentences import reading
+from .conftest import actor, lang_of, make_doc, reading
 
 
 def _mentions(body: str, acts=()):
@@ -44,7 +43,7 @@ def test_a_denied_plan_or_role_is_no_event(sentence):
     ],
 )
 def test_a_vow_answering_a_past_attack_leaves_the_attack_told(sentence, sub_type):
-    read = reading(sentence, "ar" if sentence[0] > "\u0600" else "en")
+    read = reading(sentence, lang_of(sentence))
     assert (read.mood, read.sub_event_type) == (Mood.EVENT, sub_type)
 
 

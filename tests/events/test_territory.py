@@ -4,7 +4,7 @@ import pytest
 
 from marsad.events.territory import GOVERNMENT, NON_STATE, UNOPPOSED, first_taker
 
-from .test_sentences import reading
+from .conftest import lang_of, reading
 
 
 @pytest.mark.parametrize(
@@ -38,7 +38,7 @@ from .test_sentences import reading
     ],
 )
 def test_the_taker_decides_the_sub_type(sentence, expected):
-    lang = "ar" if any("\u0600" <= c <= "\u06ff" for c in sentence) else "en"
+    lang = lang_of(sentence)
     assert reading(sentence, lang).sub_event_type == expected
 
 
