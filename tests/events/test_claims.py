@@ -331,3 +331,11 @@ def test_a_land_dispute_is_no_disputed_report():
     assert [(m.sub_event_type, m.status, m.fatalities) for m in _in(doc, mentions, "Gunfire")] == [("Armed clash", Status.REPORTED, 4)]
     doc, mentions, _ = _run("Shelling", "Activists said troops shelled the village on Monday, killing five, a claim the army disputes.")
     assert [m.status for m in _in(doc, mentions, "shelled")] == [Status.DISPUTED]
+
+
+def test_men_accused_of_a_crime_are_no_accusation():
+    """"three men accused of spying" names the victims; nobody makes a claim there."""
+    doc, mentions, claims = _run("Deir ez-Zor", "Islamic State militants executed three men accused of spying in Deir ez-Zor on Friday.")
+    (mention,) = _in(doc, mentions, "executed")
+    assert mention.status is Status.REPORTED and mention.claimed_by is None
+    assert not [c for c in claims if c.verb == "accused"]

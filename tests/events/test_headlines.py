@@ -26,6 +26,11 @@ from .conftest import deaths, lang_of, reading
         ("UN mission opens forward base near Bunia", "Headquarters or base established"),
         ("Niger deploys 500 troops to the Tillaberi border region", "Change to group/activity"),
         ("Drones dropped chloropicrin on trenches near Bakhmut", "Chemical weapon"),
+        ("Suspected jihadists execute 9 bus passengers near Djibo", "Attack"),
+        ("Colombian government and EMC faction sign ceasefire in Bogota", "Agreement"),
+        ("A ceasefire between the army and the rebels took effect at midnight on Sunday.", "Agreement"),
+        ("أعلن الجيش وقوات الدعم السريع هدنة لمدة 72 ساعة", "Agreement"),
+        ("دخل وقف إطلاق النار في جنوب لبنان حيز التنفيذ فجر الأربعاء", "Agreement"),
     ],
 )
 def test_present_tense_headlines_are_events(headline, expected):
@@ -40,6 +45,14 @@ def test_present_tense_headlines_are_events(headline, expected):
         ("الحكومة ستعتقل المتورطين في الهجوم", "ar"),  # the future prefix: a plan
         ("The army failed to capture the town.", "en"),
         ("Police chief promises crackdown on kidnappers along the highway", "en"),  # kidnappers: no abduction told
+        ("The ministry will execute its plan to rebuild the bridge.", "en"),
+        # a ceasefire named, not agreed: talks, calls, violations, an end
+        ("Ceasefire talks in Cairo resumed on Monday without a breakthrough.", "en"),
+        ("The UN envoy called for a ceasefire in Gaza.", "en"),
+        ("Israel announced the end of the truce on Friday.", "en"),
+        ("وزيرا الخارجية يبحثان في القاهرة جهود وقف إطلاق النار", "ar"),
+        ("حذرت الأمم المتحدة من انهيار الهدنة في اليمن", "ar"),
+        ("اتهم الحوثيون التحالف بخرق الهدنة في الحديدة", "ar"),
     ],
 )
 def test_plans_and_failures_in_the_same_words_are_no_events(headline, lang):
@@ -50,6 +63,7 @@ def test_headline_kill_counts_its_victims():
     assert deaths("Gunmen kill five villagers in Plateau state").fatalities == 5
     assert deaths("Jihadists kill 12 soldiers in northern Burkina Faso").fatalities == 12
     assert deaths("Three die in clashes in Tripoli").fatalities == 3
+    assert deaths("Suspected jihadists execute 9 bus passengers near Djibo").fatalities == 9
 
 
 def test_a_kill_that_was_only_tried_counts_no_one():

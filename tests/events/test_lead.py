@@ -29,6 +29,14 @@ def test_a_follow_up_story_is_led_by_the_attack_it_follows():
     assert sum(m.lead for m in mentions) == 1
 
 
+def test_a_lead_from_the_first_paragraph_takes_the_count_only_its_headline_gives():
+    lead, _ = _lead("Gunmen kill 7 in Zamfara", "The attack happened on Tuesday, police said.")
+    assert lead is not None and lead.fatalities == 7
+    assert lead.char_start == 0 and lead.char_end > len("Gunmen kill 7 in Zamfara")  # evidence over both
+    told, _ = _lead("Gunmen kill 7 in Zamfara", "Clashes with gunmen killed five people on Tuesday, police said.")
+    assert told is not None and told.fatalities == 5  # the body's own count stands
+
+
 def test_a_news_event_keeps_the_lead_over_history_that_names_the_same_man():
     """No follow-up in the headline: the 2020 strike that killed a commander stays background."""
     lead, _ = _lead(

@@ -28,7 +28,7 @@ from marsad.events.elaborate import fold_elaborations, take_later_tolls
 from marsad.events.dating import EventDate, latest_year_in, parse_anchor
 from marsad.events.geo import as_acled, trusted
 from marsad.events.lookback import split_lookback
-from marsad.events.lead import borrow_date, choose_lead, narrow_lead, origin_lead, relocate_lead
+from marsad.events.lead import borrow_date, choose_lead, narrow_lead, origin_lead, relocate_lead, title_toll
 from marsad.events.mentions import COMPONENT, VERSION, Context, MentionDetail, build_mentions, event_date, event_views
 from marsad.events.roles import generic_actor
 from marsad.events.taxonomy import interaction, sub_type, taxonomy
@@ -166,6 +166,8 @@ def _article(ctx: Context, views: list[View], lead_only: bool, subtypes: Any = N
     by_view = take_later_tolls(views, fold_elaborations(views, by_view, details))
     by_view, claims = link_claims(ctx, views, by_view)
     lead_id, title_mention = choose_lead(ctx, views, by_view)
+    if title_mention is None:
+        by_view = title_toll(ctx, views, by_view, lead_id)
     mentions = [m for index in sorted(by_view) for m in by_view[index]]
     if title_mention is not None:
         mentions.insert(0, title_mention[0])

@@ -187,7 +187,7 @@ def take_later_tolls(views: Sequence[View], by_view: dict[int, list[EventMention
         figure = _toll_told(view, earlier)
         if earlier.background or family(earlier) != "violence" or figure is None:
             continue
-        updated = _with_toll(earlier, figure, view.start, view.end)
+        updated = with_toll(earlier, figure, view.start, view.end)
         result = {i: [updated if m.mention_id == earlier.mention_id else m for m in found] for i, found in result.items()}
     return result
 
@@ -209,11 +209,12 @@ def _toll_told(view: View, earlier: EventMention) -> int | None:
     return earlier.fatalities + more.fatalities
 
 
-def _with_toll(mention: EventMention, toll: int, start: int, end: int) -> EventMention:
-    """``mention`` with the toll a later sentence (``start``..``end``) gives, its evidence stretched over it."""
+def with_toll(mention: EventMention, toll: int, start: int, end: int, maximum: int | None = None) -> EventMention:
+    """``mention`` with the toll another sentence (``start``..``end``) gives (a range: ``toll`` to
+    ``maximum``), its evidence stretched over that sentence."""
     start, end = min(mention.char_start, start), max(mention.char_end, end)
     evidence = dataclasses.replace(mention.evidence, char_start=start, char_end=end)
-    return dataclasses.replace(mention, fatalities=toll, fatalities_min=toll, fatalities_max=None,
+    return dataclasses.replace(mention, fatalities=toll, fatalities_min=toll, fatalities_max=maximum,
                                char_start=start, char_end=end, evidence=evidence)
 
 

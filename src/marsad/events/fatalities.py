@@ -53,7 +53,7 @@ _AR_DEATH = r"(?:قتيل\w*|قتلي|قتلوا|لقوا حتفهم|حتفهم|
 _EN_VERB_FIRST = (r"killing|killed|(?<!to )(?<!ll )(?<!ld )(?<!not )(?<!n't )kills?|neutrali[sz](?:ed|ing)|shot dead|shooting dead|murdered|assassinated|massacred|slaughtered|gunned down|beheaded|lynched|"
                   r"(?:hacked|hacking|stabbed|stabbing|beat|beaten|beating|burned|burning|burnt|clubbed|stoned|bludgeoned) to death|"
                   r"(?:the )?bodies of|"
-                  r"executed(?! an? )|leaving|left|claimed the lives of|dead numbered")
+                  r"executed(?! an? )|(?<!to )(?<!ll )(?<!ld )(?<!not )(?<!n't )executes?(?! an? )|leaving|left|claimed the lives of|dead numbered")
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _COMPOUND = rf"(?:{'|'.join(_TENS)})-(?:{'|'.join(_UNITS)})"

@@ -18,6 +18,7 @@ import re
 from typing import Sequence
 
 from marsad.events.dating import EventDate
+from marsad.events.elaborate import with_toll
 from marsad.events.geo import TRUSTED_SCORE, article_place, country_support, dominant_country, place_of, specificity
 from marsad.events.mentions import Context, MentionDetail, build_mentions
 from marsad.events.views import View
@@ -81,6 +82,24 @@ def choose_lead(
     if built is None:
         return (first[0].mention_id, None) if first else (None, None)
     return built[0].mention_id, built
+
+
+def title_toll(
+    ctx: Context, views: Sequence[View], mentions: dict[int, list[EventMention]], lead_id: str | None
+) -> dict[int, list[EventMention]]:
+    """A lead taken from the first paragraph without a count of its own takes the headline's count,
+    its evidence stretched over the headline ("Gunmen kill 7 in Zamfara" / "The attack happened on
+    Tuesday, police said." -> 7): the headline tells the same event (:func:`choose_lead`)."""
+    title = next((v for v in views if v.is_title and v.is_event), None)
+    lead = next((m for found in mentions.values() for m in found if m.mention_id == lead_id), None)
+    if title is None or lead is None or lead.fatalities is not None:
+        return mentions
+    built = build_mentions(ctx, views, title, EventDate(lead.date, lead.time_precision, "paragraph"))
+    told = built[0][0] if built else None
+    if told is None or not told.fatalities:
+        return mentions
+    updated = with_toll(lead, told.fatalities, title.start, title.end, told.fatalities_max)
+    return {i: [updated if m.mention_id == lead_id else m for m in found] for i, found in mentions.items()}
 
 
 def borrow_date(
