@@ -212,6 +212,16 @@ def _may_deny_casualties(folded: str) -> bool:
     return _CASUALTY_WORDS.search(folded) is not None
 
 
+# an event placed in a series after it: "…, police said, the second attack on migrant workers in 10 days"
+_SERIES = re.compile(r"(?:the )?(?:second|third|fourth|fifth|sixth|latest|\d+(?:st|nd|rd|th))\b|(?:series|string|wave) of\b")
+
+
+def _series_tail(folded: str, hit: Hit, habit: re.Match[str]) -> bool:
+    """Whether the habit cue only tells that the event read before it is one of a series (a
+    clause after a comma, past the trigger): the event itself is still told."""
+    return habit.start() > hit.end and "," in folded[hit.end:habit.start()] and bool(_SERIES.match(folded, habit.start()))
+
+
 def read_sentence(folded: str, lex: Lexicon) -> Reading:
     """The :class:`Reading` of one folded sentence."""
     hits = find_hits(folded, lex)
@@ -223,6 +233,8 @@ def read_sentence(folded: str, lex: Lexicon) -> Reading:
     if asserted:
         habit = lex.habitual.search(folded)
         hit = _best(asserted)
+        if habit and _series_tail(folded, hit, habit):
+            habit = None
         mood = Mood.HABITUAL if habit else Mood.EVENT
         cue = habit.group() if habit else None
         sub = sub_type_of(folded, hit, lex)

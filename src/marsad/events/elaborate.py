@@ -43,6 +43,7 @@ import dataclasses
 import re
 from typing import Sequence
 
+from marsad.events.attribution import attribution_of
 from marsad.events.detect import Mood
 from marsad.events.fatalities import PART_OF, fatalities_in, toll_in
 from marsad.events.mentions import MentionDetail
@@ -50,7 +51,7 @@ from marsad.events.roles import GENERIC_PREFIXES
 from marsad.events.taxonomy import sub_type
 from marsad.events.views import View
 from marsad.fuse.rules import haversine_km
-from marsad.models import EventMention
+from marsad.models import EventMention, Status
 
 PARAGRAPH_REACH = 2
 _NEW_INSTANCE = re.compile(
@@ -172,13 +173,14 @@ def _more_dead(view: View, later: EventMention, earlier: EventMention, counted: 
 
 
 def take_later_tolls(views: Sequence[View], by_view: dict[int, list[EventMention]]) -> dict[int, list[EventMention]]:
-    """A sentence with no event of its own that tells the dead of the violent event before it gives
-    them to it: its first count ("Several monks and villagers died"), a larger toll ("The death
+    """A sentence with no event of its own (or one that only refers back to it: "in the attack") that
+    tells the dead of the violent event before it gives them to it: its first count ("Several monks and villagers died"), a larger toll ("The death
     toll has since risen to 12, according to the White Helmets") or more dead ("Three soldiers also
     died in the fighting")."""
     result = dict(by_view)
     for view in views:
-        if view.index in by_view or view.is_title or view.reading.mood is not Mood.NONE or _WIDER.search(view.folded):
+        refers_back = view.reading.mood is Mood.EVENT and view.reading.definite  # "… lost their lives in the attack"
+        if view.index in by_view or view.is_title or (view.reading.mood is not Mood.NONE and not refers_back) or _WIDER.search(view.folded):
             continue
         before = max((i for i in result if i < view.index), default=None)
         if before is None or len(result[before]) != 1 or view.paragraph - views[before].paragraph > PARAGRAPH_REACH:
@@ -218,6 +220,12 @@ def with_toll(mention: EventMention, toll: int, start: int, end: int, maximum: i
                                char_start=start, char_end=end, evidence=evidence)
 
 
+def _told_on(view: View, later: EventMention, earlier: EventMention) -> bool:
+    """A sentence that attributes nothing goes on with the claim told before it ("…, the military's
+    media wing said. Eight soldiers lost their lives in the attack.")."""
+    return earlier.status is Status.CLAIMED and later.status is Status.REPORTED and attribution_of(view.text, view.folded, view.lex) is None
+
+
 def _elaborates(
     view: View, later: EventMention, earlier: EventMention, sources: dict[str, str], paragraphs_on: int, placed: set[str]
 ) -> bool:
@@ -231,8 +239,8 @@ def _elaborates(
         return False
     if earlier.sub_event_type in TERRITORY and later.fatalities is None:
         return False  # only the toll joins a change of territory ("fighting was reported" is a clash of its own)
-    if later.status != earlier.status:  # a report is not folded into a disputed claim, nor the reverse
-        return False
+    if later.status != earlier.status and not _told_on(view, later, earlier):
+        return False  # a report is not folded into a disputed claim, nor the reverse
     if _NEW_INSTANCE.search(view.folded):
         return False
     if later.location is None and earlier.location is None:

@@ -47,7 +47,7 @@ _QUALIFIER = {
     "en": r"(?:(?:at least|between|from|some|about|around|nearly|almost|approximately|more than|over|up to|as many as|an estimated|a total of) )?",
     "ar": r"(?:(?:اكثر من|ما لا يقل عن|ما يزيد علي|نحو|حوالي|قرابه|زهاء|ما بين|بين|من) )?",
 }
-_EN_DEATH = (r"(?:killed|dead|died|die|slain|neutrali[sz]ed|shot dead|lost (?:their|his|her) lives?|executed|murdered|massacred|slaughtered|"
+_EN_DEATH = (r"(?:killed|dead|died|die|perished|slain|neutrali[sz]ed|shot dead|lost (?:their|his|her) lives?|executed|murdered|massacred|slaughtered|"
              r"beheaded|assassinated|lynched|to death|succumbed to (?:their|his|her) (?:wounds|injuries))")
 _AR_DEATH = r"(?:قتيل\w*|قتلي|قتلوا|لقوا حتفهم|حتفهم|مصرعهم|مصرع\w*|شهداء|شهيدا|جثث)"
 _EN_VERB_FIRST = (r"killing|killed|(?<!to )(?<!ll )(?<!ld )(?<!not )(?<!n't )kills?|neutrali[sz](?:ed|ing)|shot dead|shooting dead|murdered|assassinated|massacred|slaughtered|gunned down|beheaded|lynched|"
@@ -59,7 +59,7 @@ _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
 _COMPOUND = rf"(?:{'|'.join(_TENS)})-(?:{'|'.join(_UNITS)})"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d,]*\d)"
 _SELF = r"(?:himself|herself)"  # the bomber who died with his victims
-_KIN = r"(?:his|her|their) (?:driver|son|daughter|wife|husband|brother|sister|father|mother|bodyguard|guard|companion|nephew|cousin|child)"
+_KIN = r"(?:his|her|their) (?:driver|son|daughter|wife|husband|brother|sister|father|mother|grand(?:mother|father|son|daughter)|uncle|aunt|bodyguard|guard|companion|nephew|niece|cousin|child)"
 # Arabic kin and companions with a possessive: وابنه، وزوجته، مع شقيقه، وسائقه
 _AR_KIN = r"(?:ابن|ابنت|نجل|شقيق|شقيقت|زوج|زوجت|والد|والدت|اخي|اخت|سائق|مرافق|حارس)(?:ه|ها)"
 # one more person joined to a counted group: "ثلاثة مسعفين … ومدني" (three paramedics and a civilian)
@@ -73,9 +73,11 @@ _MONTH_BEFORE = re.compile(
     rf"\b{_MONTHS} (?:\d{{1,2}}(?:st|nd|rd|th)?,? )?$"
     r"|(?:\b(?:in|since|of|year|until|from|before|after|early|late|mid)|\d{1,2}) $")
 _MONTH_AFTER = re.compile(rf" {_MONTHS}(?![\w-])(?! (?:of|people|civilians|be|have)\b)")
-_DEATH_GATE = re.compile(r"kill|dead|die|neutrali|death|slain|lives|execut|murder|massacr|slaughter|behead|assassin|lynch|gunned down|"
-                         r"strangl|slaying|bodies|body|fatalit|toll|succumbed|قتل|قتيل|مصرع|حتف|اعدم|قضي|اودي|اودت|ذبح|فارق|ضحي|استشهاد|استشهد|شهداء|شهيد|وفاه|اعدام|اغتي|اغتال|جث|الموت|توفي|تحت التعذيب")
+_DEATH_GATE = re.compile(r"kill|dead|die|perish|neutrali|death|slain|lives|execut|murder|massacr|slaughter|behead|assassin|lynch|gunned down|"
+                         r"strangl|slaying|bodies|body|fatalit|toll|succumbed|قتل|قتيل|مصرع|حتف|اعدم|قضي|قضت|ابيد|اودي|اودت|ذبح|فارق|ضحي|استشهاد|استشهد|شهداء|شهيد|وفاه|اعدام|اغتي|اغتال|جث|الموت|توفي|تحت التعذيب")
 _KILLER_TOO = re.compile(r"\bbefore (?:being|he was|she was|himself being) (?:killed|shot dead)\b|\bblew (?:himself|herself) up\b"
+                         r"|\bthe (?:suicide |car )?(?:bomber|attacker|assailant|gunman) (?:also |himself |herself )?(?:died|was killed|was shot dead)\b"
+                         r"|(?<!\w)(?:لقي|قتل|مصرع|مقتل)\S* ال(?:انتحاري|مهاجم|منفذ)\S*(?: (?:مصرعه|حتفه))?(?!\w)"
                          r"|\b(?:turn(?:ed|ing) (?:the|his|her) (?:gun|weapon|rifle|pistol) on|(?:killed|shot)) (?:himself|herself)\b"
                          r"|قبل ان (?:ت|ي)?\S*قتل(?:ه|ها)(?!\w)")
 # a count of the killed and the wounded (or captured) together, with the words before it
@@ -113,15 +115,25 @@ def _patterns(lang: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
         not_a_date = r"(?!(?:في|يوم|منذ|عام|خلال|شهر)\b)(?![\d٠-٩])(?!و?(?:اصيب|جرح|اصابه))"
         return (
             (re.compile(rf"(?:مقتل|قتل[تو]?|مصرع|استشهاد|استشهد|وفاه|توفي|توفيت|اعدام|اغتيال|قضي|جثث|جثامين) {quantity}"), _VERB_FIRST),
-            (re.compile(rf"(?<!\w)(?:[وب])?(?:قتل|اعدم|ذبح|اود[يت]\w* (?:[^\s،,.]+ ){{0,10}}?بحياه|راح (?:\S+ )?ضحي\w*)\w* (?:{not_a_date}\S+ ){{0,5}}?{quantity}"), _VERB_FIRST),
-            (re.compile(rf"{quantity} (?:(?:\S+ ){{0,2}}?|من (?:[^\s،,.]+ ){{1,4}}?)(?:ال)?{_AR_DEATH}"), _COUNT_FIRST),
+            (re.compile(rf"(?<!\w)(?:[وب])?(?:قتل|اعدم|ذبح|اود[يت]\w* (?:[^\s،,.]+ ){{0,10}}?بحياه|راح (?:\S+ )?ضحي\w*)\w* (?:{not_a_date}[^\s،,.]+ ){{0,8}}?{quantity}"), _VERB_FIRST),
+            (re.compile(rf"{quantity} (?:\S+ ){{0,2}}?(?:من (?:[^\s،,.]+ ){{1,4}}?)?(?:ال)?{_AR_DEATH}"), _COUNT_FIRST),
+            # "قضت عائلة مؤلفة من ستة أفراد": a family of six
+            (re.compile(rf"(?<!\w)(?:[وف])?(?:قضت|قضي|استشهدت|قتلت|لقيت|ابيدت) (?:\S+ ){{0,2}}?(?:عايله|اسره) (?:مولفه |مكونه )?من {quantity} (?:افراد|اشخاص)"), _VERB_FIRST),
             (re.compile(rf"(?<!\w)(?:فقد|خسر)\w* {quantity} من (?:جنود|عناصر|مقاتلي|افراد|رجال)\w*"), _VERB_FIRST),  # "lost 9 of its soldiers"
             (re.compile(r"(?<!\w)(?:مقتل|قتل\w*|مصرع|استشهاد|استشهد) (?P<q>)(?P<a>احد|احدي)(?P<b>) (?=ال)"), _VERB_FIRST),  # "مقتل أحد المهاجمين"
             (re.compile(r"(?<!\w)[وب]?(?P<q>)(?P<a>قتيلين|قتيلان)(?P<b>)(?!\w)"), _VERB_FIRST),  # the dual: "سقوط قتيلين" (two dead)
         )
+    number = _number(lexicon(lang))
+    # "Two men on a motorcycle shot dead a health worker": a death verb with an object after it
+    # counts its victims, not the men before it
+    active = rf"(?! (?:an?|the|his|her|their|its|at least|{number})\b)"
     return (
-        (re.compile(rf"{quantity} (?:(?!{_HURT}\b(?! and (?:then |later )?{_EN_DEATH}))[^\s,.;]+ ){{0,6}}?(?:(?:were|was|have been|had been|are|is|being) )?(?:reportedly |all |also )?{_EN_DEATH}(?! or (?:injured|wounded|hurt))"), _COUNT_FIRST),
-        (re.compile(rf"\b(?:{_EN_VERB_FIRST}) (?:at least )?{quantity}(?! (?:others )?(?:wounded|injured))"), _VERB_FIRST),
+        (re.compile(rf"{quantity} (?:(?!{_HURT}\b(?! and (?:then |later )?{_EN_DEATH}))[^\s,.;]+ ){{0,6}}?"
+                    rf"(?:(?:were|was|have been|had been|are|is|being) (?:reportedly |all |also )?{_EN_DEATH}|(?:reportedly |all |also )?{_EN_DEATH}{active})"
+                    rf"(?! or (?:injured|wounded|hurt))"), _COUNT_FIRST),
+        (re.compile(rf"\b(?:{_EN_VERB_FIRST}) (?:at least )?{quantity}(?!(?: (?!and\b)[^\s,.;]+){{0,2}} (?:wounded|injured|hurt))"), _VERB_FIRST),
+        # "A family of five, including three children, was killed"
+        (re.compile(rf"\bfamily of {quantity}\b(?:,[^.;]{{1,60}}?,)? (?:[^\s,.;]+ ){{0,4}}?{_EN_DEATH}"), _COUNT_FIRST),
         (re.compile(rf"{quantity} (?:people |civilians |soldiers |fighters |militants |persons )?(?:deaths|fatalities|bodies|dead)\b"), _COUNT_FIRST),
         # "Three people, including a 10-year-old girl, were killed"
         (re.compile(rf"{quantity}(?: [^\s,.;]+){{0,3}}, [^.;]{{1,80}}?, (?:(?:were|have been|had been) (?:reportedly |all |also )?{_EN_DEATH}|died|lost their lives)"), _COUNT_FIRST),
@@ -138,7 +150,7 @@ def _toll_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     quantity = _quantity(lexicon(lang))
     if lang == "ar":
         return re.compile(r"(?:عدد (?:ال)?(?:قتلي|ضحايا)|حصيله (?!اوليه|مبدئيه)(?:ال)?\S+)"), re.compile(rf" (?:[^\s،,.]+ ){{0,12}}?(?:الي |ل|بلغت |بلغ )?{quantity}")
-    head = re.compile(r"\b(?:death toll|toll|bringing (?:the|its) total|number of (?:people |those |civilians )?(?:killed|dead)|"
+    head = re.compile(r"\b(?:death toll|toll|bringing (?:the|its) total|fatalities (?:are|were) (?:estimated|put|believed|thought|said)|number of (?:people |those |civilians )?(?:killed|dead)|"
                       r"(?:corrected|revised|lowered|updated) (?:the |its )?(?:figure|count|number))\b")
     return head, re.compile(rf"[^.;]{{0,120}}?(?P<up>\b(?:rose|risen|climbed|increased|jumped|went up) )?(?:\bto|\bat|\breached|\bhit|\bfrom|\bbetween|\bof) (?!an? |the ){quantity}")
 
@@ -184,7 +196,7 @@ def _group_pattern(lang: str) -> re.Pattern[str]:
     if lang == "ar":
         return re.compile(rf"(?: [^\s،,.]+){{0,5}}?(?P<j> و|،? اضافه الي|،? بالاضافه الي) ?(?:{_AR_CHILDREN} ال)?"
                           rf"(?P<n>{number}|{_AR_KIN_TWO}|{_AR_KIN}|{_AR_THE_ATTACKER}|{_AR_ONE})(?!\w)")
-    word = rf"(?!{_STOP}\b)[a-z'-]+"
+    word = rf"(?!{_STOP}\b)(?:\d+-)?[a-z'-]+"
     return re.compile(rf"(?: {word}){{0,3}}?(?P<j>,? and|, and|,| as well as| along with) (?:at least |another |a further |(?:his|her|their) )?(?P<n>{number}|{_KIN})\b(?! of (?!(?:his|her|their) ))(?!(?: \S+){{0,3}} {_HURT})")
 
 
@@ -320,18 +332,20 @@ def _toll(folded: str, lex: Lexicon) -> Fatalities | None:
     head_pattern, figure_pattern = _toll_patterns(lex.lang)
     head = head_pattern.search(folded)
     figure = figure_pattern.match(folded, head.end()) if head else None
-    if figure is None or figure.group("a").strip() in {"a", "an"}:
+    if figure is None or figure.group("a").strip() in {"a", "an"} or _CUMULATIVE.match(folded, head.end()) or _CUMULATIVE.match(folded, figure.end()):
         return None
     low, high = _value(figure.group("a"), lex), _value(figure.group("b"), lex) if figure.group("b") else None
     if low is None or _is_date(figure, folded, low):
         return None
-    if high is not None and (figure.groupdict().get("up") or _FROM_TO.search(figure.group())):
+    rose = figure.groupdict().get("up") or _FROM_TO.search(figure.group()) or _AR_ROSE.search(folded, head.start(), figure.start("a"))
+    if high is not None and rose:
         return Fatalities(high, high, None)  # "rose to", "revised down from seven to six": the latest
     if high is not None and high > low:
         return Fatalities(low, low, high)
     return Fatalities(low, low, None)
 
 
+_AR_ROSE = re.compile(r"(?<!\w)(?:ارتفع|ترتفع|يرتفع|ارتفاع|زاد|زادت|تزايد|صعد|قفز|عدل)\w*")
 _FROM_TO = re.compile(r"\b(?:down|up|revised|lowered|raised|corrected|updated|dropped|fell|reduced) (?:\S+ ){0,3}?from \S+ to \S+$")
 
 
@@ -354,6 +368,7 @@ def fatalities_in(folded: str, lex: Lexicon, text: str = "", lone: bool = False)
         for pattern, verb_first in _patterns(lex.lang)
         for match in pattern.finditer(folded)
         if not any(start <= match.start("a") < end for start, end, _ in further)
+        and not _CUMULATIVE.match(folded, match.end())
         and (value := _from_match(match, lex, folded, verb_first)) is not None
     ]
     if (toll := _toll(folded, lex)) is not None:
@@ -374,6 +389,12 @@ def fatalities_in(folded: str, lex: Lexicon, text: str = "", lone: bool = False)
         one = 1 + _companions(folded, lex)
         return Fatalities(one, one, None)
     return None
+
+
+# a count of many events: "bringing to 57 the number of troops killed in Borno since January"
+_CUMULATIVE = re.compile(
+    rf"[^.;,]{{0,60}}?\b(?:since (?:the (?:start|beginning) of (?:the year|{_MONTHS})|(?:early |late |mid-)?{_MONTHS}|\d{{4}})|so far this year|this year|in \d{{4}} alone)\b"
+    r"|[^.;,،؛]{0,60}?(?<!\w)منذ (?:بدايه|مطلع|بدء) (?:العام|السنه|هذا العام)")
 
 
 # a count told as a part of another ("including four children", "four soldiers among them")
@@ -449,7 +470,9 @@ def _further_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
 
     quantity = _quantity(lexicon(lang))
     if lang == "ar":
-        return (re.compile(rf"(?<!\w)و(?:استشهاد|مقتل|مصرع) {quantity}(?!\w)"),)
+        return (re.compile(rf"(?<!\w)و(?:استشهاد|مقتل|مصرع) {quantity}(?!\w)"),
+                re.compile(rf"(?<!\w)(?:كما |و)(?:قتل|استشهد|لقي)\S* {quantity} (?:من [^\s،,.]+|\S+ (?:حتفه|مصرعه|حتفهم|مصرعهم))(?!\w)"),  # "كما قُتل اثنان من عناصرها"
+                re.compile(rf"(?<!\w)(?:كما |و)(?:قتل|استشهد) (?P<q>)(?P<a>{_AR_ONE})(?P<b>)(?!\w)"))  # "وقُتل جندي إسرائيلي"
     return (
         re.compile(rf"{quantity} (?:[^\s,.;]+ ){{0,4}}?(?:(?:were|was|had) )?also (?:died|dead|killed|been killed|lost their lives)\b"),
         re.compile(rf"\blost {quantity} (?:of (?:its|their) (?:own )?)?(?:men|soldiers|troops|fighters|members|personnel|policemen|officers)\b"),

@@ -63,9 +63,10 @@ def second_opinion(
         return mentions, []
     if chosen == lead.sub_event_type or (chosen == "Chemical weapon" and not _CHEMICAL.search(lead_text)):
         return mentions, []  # "a drone attack on the Khor Mor gas field" names no chemical
-    if chosen is None and (lead.claimed_by is not None or lead.status is not Status.REPORTED):
+    if chosen is None and (lead.claimed_by is not None or lead.status is not Status.REPORTED or lead.fatalities):
         # a group claims the event the rules read, or a party's account of it is doubted or denied:
-        # the model reads such a sentence as no event, but the rules keep it with its status
+        # the model reads such a sentence as no event, but the rules keep it with its status; nor
+        # does it veto dead the rules counted ("The death toll from the shelling rose to 25")
         return mentions, []
     if chosen is None:
         return [m for m in mentions if m.mention_id != lead.mention_id], []

@@ -34,6 +34,7 @@ _LONE_EN = (
     re.compile(rf"\b(?<!attempted )(?:killing|murder|assassination|lynching|beheading|slaying) of (?:a|an|one)\b{_NOT_ONE}"),
     re.compile(r"\b(?:he|she) died\b|\bsuccumbed to (?:his|her) (?:wounds|injuries)\b|^(?:a|an) (?:[\w-]+ ){0,4}?[a-z-]+(?<![^s]s) died\b|\bdied (?:after being|from (?:his|her)|of (?:his|her)|in (?:police |military |state )?(?:custody|detention))"),
     re.compile(r"\b(?:his|her) body was found\b|\bfound (?:his|her) body\b|\bthe body of (?:a|an)\b"),
+    re.compile(r"^(?:a|an) [^.;]{0,100}?, [^,.;]{1,40}, died\b"),  # "A senior commander, Abdirahman Farah, died in a strike"
 )
 _ROLE = r"(?:[a-z]+ ){0,3}"
 _NAME = r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3}"
@@ -46,8 +47,10 @@ _LONE_NAMED = (
 _AND_ANOTHER = re.compile(r",? (?:and|&) [A-Z]")
 _LONE_AR = re.compile(
     r"(?<!\w)(?<!محاوله )(?:[وب])?(?:اغتيال|اغتال\w*)(?!\w)|لقي\w* (?:\S+ ){1,8}?(?:مصرعه|حتفه|مصرعها|حتفها)(?!\w)"
-    r"|(?<!\w)فارق\w* (?:\S+ ){0,3}?الحياه(?!\w)|(?<!\w)ب?ان (?:\S+ ){1,2}(?:قتل|اغتيل)(?!\w)"
+    r"|(?<!\w)فارق\w* (?:\S+ ){0,5}?الحياه(?!\w)|(?<!\w)ب?ان (?:\S+ ){1,2}(?:قتل|اغتيل)(?!\w)"
     r"|(?:توفي|مات|قضي)(?!\w) (?:\S+ ){0,3}?تحت التعذيب|عثر\w* علي جثه|جثه (?:\S+ )?مقتول|حتي الموت|استشهد (?:\S+ )?(?:عنصر|مدني|جندي|شاب|طفل)"
+    # one victim in the accusative after a killing verb: "أعدم مسلحون … زعيماً قبلياً"
+    r"|(?<!\w)(?:[وف])?(?:اعدم|ذبح|قتل|اغتال)\w* (?:\S+ ){0,10}?(?:زعيما|شيخا|رجلا|جنديا|مدنيا|شابا|طفلا|صحفيا|ناشطا|قاضيا|ضابطا|مسوولا|عنصرا|طبيبا|معلما|اماما|مزارعا|راعيا)(?!\w)"
 )
 
 

@@ -1,0 +1,86 @@
+"""Death counts written in more of the ways wire reports write them (marsad.events.fatalities, victims)."""
+
+import pytest
+
+from marsad.events import EventExtractor
+from marsad.events.detect import Mood
+from marsad.events.fatalities import fatalities_in
+from marsad.events.lexicon import lexicon
+from marsad.normalize.arabic import normalize_for_matching
+
+from .conftest import deaths, lang_of, make_doc, reading
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Eleven displaced people perished when shells struck the camp.", 11),
+        ("Two dozen Houthi fighters were killed in clashes over the past 48 hours.", 24),
+        ("An armed attack on a bar left 12 people wounded and five dead.", 5),  # the wounded come first
+        ("A family of five, including three children, was killed when a shell hit their home.", 5),
+        ("A suicide car bomber killed three soldiers at a base on Sunday; the bomber also died, police said.", 4),
+        ("A couple and their three young children were shot dead inside their home.", 5),
+        ("A glide bomb hit the street, killing a 10-year-old boy and his grandmother.", 2),
+        ("Two men on a motorcycle shot dead a vaccination worker in Bajaur.", 1),  # the two are the killers
+        ("Two gunmen killed a soldier at a checkpoint in Kirkuk.", 1),
+        ("Fatalities are estimated at between 50 and 100 soldiers.", 50),
+        ("Clashes killed 12 people, bringing the death toll this year to 300.", 12),
+        ("لقي ثلاثة جنود من القوات الحكومية حتفهم في هجوم بطائرة مسيرة.", 3),
+        ("قتلت غارة إسرائيلية على بلدة الخيام جنوبي لبنان خمسة مسعفين من الهيئة الصحية.", 5),
+        ("قضت عائلة مؤلفة من ستة أفراد في غارة دمرت منزلها.", 6),
+        ("قتلت قوات الدعم السريع ستة مدنيين في قرية، كما قُتل اثنان من عناصرها في اشتباك مع الأهالي.", 8),
+        ("استشهد ثلاثة فلسطينيين وقُتل جندي إسرائيلي خلال اشتباكات في مخيم جنين.", 4),
+        ("أعلنت الشرطة أن حصيلة تفجير المطعم ارتفعت من ١٢ إلى ٢٠ قتيلاً.", 20),
+        ("فجّر انتحاري حزامه الناسف في سوق، ما أسفر عن مقتل جنديين ومدني، كما لقي الانتحاري مصرعه.", 4),
+    ],
+)
+def test_counts_of_families_dozens_sums_and_tolls(sentence, value):
+    found = deaths(sentence, lang_of(sentence))
+    assert found is not None and found.fatalities == value
+
+
+def test_a_count_of_many_events_is_not_the_events_own():
+    found = deaths("Two soldiers were killed in an attack on Monguno, bringing to 57 the number of troops "
+                   "killed in northern Borno since January.")
+    assert found is not None and found.fatalities == 2
+    assert deaths("The court ruled that five defendants be jailed.") is None
+    assert deaths("قضت المحكمة بسجن خمسة متهمين.", "ar") is None  # قضت: the court ruled, nobody died
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A senior Al-Shabaab commander, Abdirahman Farah, died in an airstrike near Jilib.",
+        "فارق جندي في الجيش السوداني الحياة متأثراً بجروح أصيب بها.",
+        "أعدم مسلحون يشتبه في انتمائهم إلى تنظيم الدولة في الساحل زعيماً قبلياً في ميناكا.",
+    ],
+)
+def test_one_victim_told_without_a_number(sentence):
+    lang = lang_of(sentence)
+    assert fatalities_in(normalize_for_matching(sentence), lexicon(lang), sentence, lone=True).fatalities == 1
+
+
+def test_at_least_and_up_to_in_arabic_are_no_negation():
+    sentence = "استشهد ما لا يقل عن ١٥ فلسطينياً، وربما ما يصل إلى ٢٠، في قصف إسرائيلي على مدرسة."
+    assert reading(sentence, "ar").mood is Mood.EVENT
+    negation = lexicon("ar").negation
+    assert negation.search(normalize_for_matching("ما يصل إلى ٢٠")) is None
+    assert negation.search(normalize_for_matching("ما يريد الجيش")) is not None  # ما + an imperfect is still a negation
+
+
+def test_an_event_placed_in_a_series_is_still_told():
+    told = "A labourer was shot dead by militants in Shopian on Thursday, police said, the second attack on migrant workers in 10 days."
+    assert reading(told).mood is Mood.EVENT
+    assert reading("It was the third attack on the town this month.").mood is not Mood.EVENT
+
+
+def _lead(body: str):
+    doc, article = make_doc("Convoy", body)
+    mentions, _ = EventExtractor().extract(doc, [article], [], [])
+    return next(m for m in mentions if m.lead)
+
+
+def test_the_dead_told_of_the_attack_in_the_next_sentence_join_a_claimed_account():
+    lead = _lead("Militants ambushed a military convoy in Mir Ali on Tuesday, the military's media wing said. "
+                 "Eight soldiers lost their lives in the attack.")
+    assert lead.fatalities == 8
