@@ -8,7 +8,10 @@ in English and Arabic, written blind to the code (a second development set,
 claims_dev2.jsonl, 200 harder items written blind in session 12, first scored
 event F1 85.1 / status 61.4; nine of its items were relabelled from claimed to
 disputed because its brief had contradicted the project's convention that a
-claim the writer says could not be verified is disputed, as in cd-en-060): each names one target event
+claim the writer says could not be verified is disputed, as in cd-en-060; a third,
+claims_dev3.jsonl, 160 items over 18 conflicts written blind in session 16, first
+scored event F1 88.4 / kept out 40/54 / status 68.9 / claimed_by 80.2 / background
+84.9): each names one target event
 by an ``anchor`` (an exact substring, the word that names it) and says whether
 the text reports that it happened (``is_event``: false for threats, vows,
 warnings, demands, plans, hypotheticals, outright negations, opinion), its
