@@ -245,9 +245,11 @@ def status_of(view: View, said: Attribution | None, actor1: str | None = None, a
     if said.status == "denied":
         # the denial names an event ("denied that any strike took place", "denied the abduction"), not
         # something else ("... took him from his home, and police deny holding him")
-        return Status.DENIED if denies_event(view, said) and not _part_denied(view) else Status.REPORTED
+        return Status.DENIED if denies_event(view, said) and not _part_denied(view) and not _role_denied_after(view, said) else Status.REPORTED
     if view.lex.partisan.search(view.folded):
         return Status.CLAIMED  # a party's own outlet: "according to pro-HTS sources", "its Amaq agency"
+    if said.status == "reported" and _OWN_FIGHTERS.search(view.folded, _folded_at(view, said.verb_end)):
+        return Status.CLAIMED  # an armed group tells its own act: "the Qassam Brigades said its fighters blew up a tunnel shaft"
     if _CONFIRMED.search(view.folded, _folded_at(view, said.verb_end)):
         return Status.REPORTED  # another source confirms it after the first speaker
     if said.verb in RESPONSIBILITY_VERBS:
@@ -258,7 +260,17 @@ def status_of(view: View, said: Attribution | None, actor1: str | None = None, a
     return Status.REPORTED
 
 
+# a group's own fighters, told after the speaker's verb
+_OWN_FIGHTERS = re.compile(r"\b(?:its|their|our) (?:own )?(?:\w+ )?(?:fighters|mujahideen|militants|naval forces|missile forces|drone units?)\b"
+                           r"|(?<!\w)(?:مقاتلي|مقاتلو|مجاهدي|مجاهدو)(?:ه|ها|هم|نا)(?!\w)")
 _TOLD_AFTER = re.compile(r"\s+(?:on|in|at|near|against|targeting|that|which|who|killing)\b|\s+(?:\w+\s+)?(?:علي|في|ضد|قرب|الذي|التي)(?!\w)")
+
+
+def _role_denied_after(view: View, said: Attribution) -> bool:
+    """The event is told before a denial of one's part in it ("… killing four patients, while the
+    RSF denied responsibility for the attack"): the denial leaves the event as it was told."""
+    at = _folded_at(view, said.verb_start)
+    return view.trigger_start - view.start < said.verb_start and _PART_DENIED.search(view.folded, at) is not None
 
 
 def _part_denied(view: View) -> bool:
@@ -266,6 +278,22 @@ def _part_denied(view: View) -> bool:
     attack on the Khor Mor gas field"); "denied any role in the attack" tells none."""
     hit = view.reading.hit
     return hit is not None and _PART_DENIED.search(view.folded) is not None and _TOLD_AFTER.match(view.folded, hit.end) is not None
+
+
+# accusations, reports or claims that the event happened: their denial denies the event
+_ACCUSED_THAT = re.compile(r"\b(?:accusations?|allegations?|reports?|claims?)\b(?: [^\s,;]+){0,6}? that\b")
+
+
+def _denies_a_role(view: View, said: Attribution) -> bool:
+    """Whether a denial denies one's role, the charges or a plan (:data:`DENIED_ROLE`) in the words
+    from its verb up to the event it names ("denied any role in the attack", "denied the charges"),
+    not the event ("denied that its forces shelled a maternity hospital, calling Ukrainian
+    accusations a provocation"; "denied accusations that its fighters shelled a camp")."""
+    start = _folded_at(view, said.verb_start)
+    end = _folded_at(view, view.trigger_start - view.start)
+    if end <= start:
+        return False  # the event is told before its denial: "… killing four patients, while the RSF denied responsibility"
+    return bool(DENIED_ROLE.search(_ACCUSED_THAT.sub(" ", view.folded[start:end])))
 
 
 def denies_event(view: View, said: Attribution) -> bool:
@@ -341,6 +369,7 @@ _DENIED_AFTER = re.compile(
 # Mali's army said all those killed were militants", اتهم سكان الجيش بإعدام 12 رجلاً، في حين قال الجيش إن …)
 _ANSWERED_ACCUSATION = re.compile(
     r"\baccus(?:e|es|ed|ing)\b[^.;]{0,160}?[,;] (?:but|while|whereas) [^.;]{0,80}?\b(?:said|says|insisted|maintained|stated|denied)\b"
+    r"|\b(?:accus|alleg)\w*\b[^.]{0,200}?[,;] [^.;]{0,60}?\b(?:called|dismissed|rejected) (?:the|these|those|this) (?:allegations?|accusations?|claims?|reports?)(?: as)? (?:baseless|false|unfounded|fabricated|lies|propaganda)\b"
     r"|(?<!\w)[وف]?اتهم\w*[^.]{0,160}?(?:لكن|ولكن|فيما|في حين|بينما) [^.]{0,80}?(?<!\w)(?:قال|اكد|افاد|ذكر|نفى|نفت)\w*"
 )
 # a source with no stake in the event confirms it, later in the same sentence
@@ -477,7 +506,7 @@ def event_views(ctx: Context, views: Sequence[View]) -> list[View]:
         if is_reference(ctx, view, len(chosen)):
             continue
         said = said_of(ctx, view)
-        if said is not None and said.verb in DENIAL_VERBS and (chosen or (DENIED_ROLE.search(view.folded) and not _part_denied(view))):
+        if said is not None and said.verb in DENIAL_VERBS and (chosen or (_denies_a_role(view, said) and not _part_denied(view))):
             continue
         if said is not None and chosen and said.verb in RESPONSIBILITY_VERBS:
             continue
