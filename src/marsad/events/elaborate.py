@@ -173,10 +173,10 @@ def _more_dead(view: View, later: EventMention, earlier: EventMention, counted: 
 
 
 def take_later_tolls(views: Sequence[View], by_view: dict[int, list[EventMention]]) -> dict[int, list[EventMention]]:
-    """A sentence with no event of its own (or one that only refers back to it: "in the attack") that
-    tells the dead of the violent event before it gives them to it: its first count ("Several monks and villagers died"), a larger toll ("The death
-    toll has since risen to 12, according to the White Helmets") or more dead ("Three soldiers also
-    died in the fighting")."""
+    """A sentence with no event of its own (or one that only refers back to it: "in the attack")
+    that tells the dead of the violent event before it gives them to it: its first count ("Several
+    monks and villagers died"), a larger toll ("The death toll has since risen to 12, according to
+    the White Helmets") or more dead ("Three soldiers also died in the fighting")."""
     result = dict(by_view)
     for view in views:
         refers_back = view.reading.mood is Mood.EVENT and view.reading.definite  # "… lost their lives in the attack"

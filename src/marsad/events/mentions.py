@@ -266,11 +266,15 @@ _OWN_FIGHTERS = re.compile(r"\b(?:its|their|our) (?:own )?(?:\w+ )?(?:fighters|m
 _TOLD_AFTER = re.compile(r"\s+(?:on|in|at|near|against|targeting|that|which|who|killing)\b|\s+(?:\w+\s+)?(?:علي|في|ضد|قرب|الذي|التي)(?!\w)")
 
 
+def _told_before(view: View, said: Attribution) -> bool:
+    """The event's trigger comes before the speaker's verb."""
+    return view.trigger_start - view.start < said.verb_start
+
+
 def _role_denied_after(view: View, said: Attribution) -> bool:
     """The event is told before a denial of one's part in it ("… killing four patients, while the
     RSF denied responsibility for the attack"): the denial leaves the event as it was told."""
-    at = _folded_at(view, said.verb_start)
-    return view.trigger_start - view.start < said.verb_start and _PART_DENIED.search(view.folded, at) is not None
+    return _told_before(view, said) and _PART_DENIED.search(view.folded, _folded_at(view, said.verb_start)) is not None
 
 
 def _part_denied(view: View) -> bool:
@@ -289,11 +293,10 @@ def _denies_a_role(view: View, said: Attribution) -> bool:
     from its verb up to the event it names ("denied any role in the attack", "denied the charges"),
     not the event ("denied that its forces shelled a maternity hospital, calling Ukrainian
     accusations a provocation"; "denied accusations that its fighters shelled a camp")."""
-    start = _folded_at(view, said.verb_start)
-    end = _folded_at(view, view.trigger_start - view.start)
-    if end <= start:
+    if _told_before(view, said):
         return False  # the event is told before its denial: "… killing four patients, while the RSF denied responsibility"
-    return bool(DENIED_ROLE.search(_ACCUSED_THAT.sub(" ", view.folded[start:end])))
+    denied = view.folded[_folded_at(view, said.verb_start):_folded_at(view, view.trigger_start - view.start)]
+    return bool(DENIED_ROLE.search(_ACCUSED_THAT.sub(" ", denied)))
 
 
 def denies_event(view: View, said: Attribution) -> bool:
