@@ -5,7 +5,7 @@ from __future__ import annotations
 from marsad.events.detect import Reading, read_sentence
 from marsad.events.fatalities import Fatalities, fatalities_in
 from marsad.events.lexicon import lexicon
-from marsad.models import ActorMention, Article, DatePrecision, DocKind, Document, Evidence, Span, Toponym
+from marsad.models import ActorMention, Article, Claim, DatePrecision, DocKind, Document, EventMention, Evidence, Span, Toponym
 from marsad.normalize.arabic import normalize_for_matching
 
 
@@ -34,6 +34,15 @@ def make_doc(title: str, body: str, published: str = "2022-03-17", doc_id: str =
         title=title, title_span=Span(0, len(title)), published=published, date_precision=DatePrecision.DAY,
     )
     return doc, article
+
+
+def extract(title: str, body: str, published: str = "2022-03-17") -> tuple[Document, tuple[EventMention, ...], tuple[Claim, ...]]:
+    """The events stage over one hand-made article, without places or actors: (doc, mentions, claims)."""
+    from marsad.events import EventExtractor
+
+    doc, article = make_doc(title, body, published=published)
+    mentions, claims = EventExtractor().extract(doc, [article], [], [])
+    return doc, mentions, claims
 
 
 def toponym(doc: Document, article: Article, text: str, *, name: str | None = None, country: str = "IQ",

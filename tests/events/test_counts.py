@@ -2,13 +2,12 @@
 
 import pytest
 
-from marsad.events import EventExtractor
 from marsad.events.detect import Mood
 from marsad.events.fatalities import fatalities_in
 from marsad.events.lexicon import lexicon
 from marsad.normalize.arabic import normalize_for_matching
 
-from .conftest import deaths, lang_of, make_doc, reading
+from .conftest import deaths, extract, lang_of, reading
 
 
 @pytest.mark.parametrize(
@@ -74,13 +73,8 @@ def test_an_event_placed_in_a_series_is_still_told():
     assert reading("It was the third attack on the town this month.").mood is not Mood.EVENT
 
 
-def _lead(body: str):
-    doc, article = make_doc("Convoy", body)
-    mentions, _ = EventExtractor().extract(doc, [article], [], [])
-    return next(m for m in mentions if m.lead)
-
-
 def test_the_dead_told_of_the_attack_in_the_next_sentence_join_a_claimed_account():
-    lead = _lead("Militants ambushed a military convoy in Mir Ali on Tuesday, the military's media wing said. "
-                 "Eight soldiers lost their lives in the attack.")
+    _, mentions, _ = extract("Convoy", "Militants ambushed a military convoy in Mir Ali on Tuesday, the military's media wing said. "
+                             "Eight soldiers lost their lives in the attack.")
+    lead = next(m for m in mentions if m.lead)
     assert lead.fatalities == 8

@@ -2,16 +2,14 @@
 
 import pytest
 
-from marsad.events import EventExtractor
 from marsad.events.detect import Mood
 from marsad.models import Status
 
-from .conftest import lang_of, make_doc, reading
+from .conftest import extract, lang_of, reading
 
 
 def _status_of(body: str, words: str) -> Status | None:
-    doc, article = make_doc("Report", body)
-    mentions, _ = EventExtractor().extract(doc, [article], [], [])
+    doc, mentions, _ = extract("Report", body)
     found = [m for m in mentions if words in doc.text[m.char_start:m.char_end]]
     return found[0].status if found else None
 
