@@ -127,6 +127,10 @@ def _speaker(text: str, verb: Verb, start: int, end: int, actors: Sequence[Actor
         return (actor.actor or actor.text) if actor else _speaker_after(text, end, limit) or None
     if _QUOTE_END.search(text[:start]):
         return _speaker_after(text, end) or None  # '"...," said the officer'
+    subject = _appositive_subject(text, start)
+    if subject is not None:
+        actor = _actor_near(actors, base, subject[0], start, after=True)
+        return (actor.actor or actor.text) if actor else _words(text[subject[0]:subject[1]], 8, from_end=True) or None
     actor = _actor_near(actors, base, _head_start(text, start), start)
     if actor is not None:
         return actor.actor or actor.text
@@ -144,8 +148,25 @@ def _head_start(text: str, verb_start: int) -> int:
     return stops[-1] if stops else window
 
 
+def _appositive_subject(text: str, verb_start: int) -> tuple[int, int] | None:
+    """A subject with an appositive right before the verb ("The Qassam Brigades, Hamas's armed
+    wing, said"; "Yahya Saree, the Houthis' military spokesman, said"): the span from the
+    subject's start to the appositive's comma, or None."""
+    stops = list(_STOP.finditer(text, max(0, verb_start - 120), verb_start))
+    if len(stops) < 2 or stops[-1].group() != "," or stops[-2].group() != "," or text[stops[-1].end():verb_start].strip():
+        return None
+    begin = stops[-3].end() if len(stops) >= 3 else max(0, verb_start - 120)
+    subject = text[begin:stops[-2].start()].split()
+    return (begin, stops[-2].start()) if 0 < len(subject) <= 6 else None
+
+
 def _speaker_actor(actors: Sequence[ActorMention], verb: Verb, text: str, start: int, end: int, base: int) -> ActorMention | None:
-    if verb.speaker == "before":
+    """The actor who speaks: before a verb such as "said" (the subject first when an appositive
+    follows it), after it for أعلن or for a quotation that opens the sentence."""
+    if verb.speaker == "before" and not _QUOTE_END.search(text[:start]):
+        subject = _appositive_subject(text, start)
+        if subject is not None:
+            return _actor_near(actors, base, subject[0], start, after=True)
         return _actor_near(actors, base, _head_start(text, start), start)
     return _actor_near(actors, base, end, min(len(text), end + 80), after=True)
 
@@ -192,7 +213,8 @@ def attribution_of(
         status = "reported"
     side = (speaker_actor.actor, speaker_actor.country) if speaker_actor is not None else (None, None)
     official = bool(lex.official.search(folded))
-    clause = _head_start(text, start) if verb.speaker == "before" and not _QUOTE_END.search(text[:start]) else start
+    subject = _appositive_subject(text, start)
+    clause = (subject[0] if subject else _head_start(text, start)) if verb.speaker == "before" and not _QUOTE_END.search(text[:start]) else start
     speaker_at = (speaker_actor.char_start, speaker_actor.char_end) if speaker_actor is not None else None
     return Attribution(verb.label, status, speaker, outlet, start, end, pronoun, partisan, negated, official, side, clause, speaker_at)
 

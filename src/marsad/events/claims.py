@@ -24,7 +24,7 @@ from typing import Sequence
 
 from marsad.events.attribution import Attribution, modal_verb
 from marsad.events.detect import Mood
-from marsad.events.mentions import DENIED_ROLE, RESPONSIBILITY_VERBS, Context, denies_event, said_of
+from marsad.events.mentions import DENIED_ROLE, RESPONSIBILITY_VERBS, Context, denies_event, own_deed_told, said_of
 from marsad.events.views import View
 from marsad.models import Claim, EventMention, Evidence, Status
 
@@ -51,6 +51,7 @@ class Statement:
     effect: str  # "none", "responsibility", "dispute", "deny"
     side: str | None = None  # the speaker's actor, when an actor speaks
     side_type: str | None = None  # its ACLED category
+    own_deed: bool = False  # the speaker names its own fighters doing the deed
 
 
 def _content(view: View, said: Attribution | None) -> str:
@@ -106,7 +107,8 @@ def statement_of(view: View, ctx: Context, previous_claimant: str | None) -> Sta
     effect = _effect(view, said, doubted)
     side = said.side[0] if said is not None and not said.negated else None
     side_type = next((a.actor_type for a in ctx.actors if (a.char_start, a.char_end) == said.speaker_at), None) if side else None
-    return Statement(view, verb, status, claimant, said.outlet if said else None, _content(view, said), effect, side, side_type)
+    own_deed = side is not None and own_deed_told(view, said)
+    return Statement(view, verb, status, claimant, said.outlet if said else None, _content(view, said), effect, side, side_type, own_deed)
 
 
 def _previous(mentions: dict[int, list[EventMention]], view: View, views: Sequence[View]) -> list[int]:
@@ -158,10 +160,11 @@ _ARMED_NON_STATE = frozenset({"Rebel groups", "Political militias", "Identity mi
 def _self_told(statement: Statement, mention: EventMention) -> bool:
     """An armed group tells what it did itself ("Hezbollah said it had targeted an Israeli tank",
     أكدت حركة الشباب أن مقاتليها نصبوا كميناً): a claim of responsibility without the word."""
-    return (
-        statement.effect == "none" and statement.side is not None and mention.claimed_by is None
-        and mention.actor1 == statement.side and mention.actor1_type in _ARMED_NON_STATE
-    )
+    if statement.effect != "none" or statement.side is None or mention.claimed_by is not None:
+        return False
+    if mention.actor1 == statement.side and mention.actor1_type in _ARMED_NON_STATE:
+        return True
+    return statement.own_deed and statement.side_type in _ARMED_NON_STATE and mention.status in (Status.CLAIMED, Status.DISPUTED)
 
 
 def _claimant_acts(statement: Statement, mention: EventMention) -> bool:
@@ -178,7 +181,12 @@ def _claimant_acts(statement: Statement, mention: EventMention) -> bool:
 
 def _apply(statement: Statement, mention: EventMention) -> EventMention:
     if _self_told(statement, mention):
-        return dataclasses.replace(mention, claimed_by=statement.side)
+        if mention.actor1 == statement.side or not _claimant_acts(dataclasses.replace(statement, claimant=statement.side), mention):
+            return dataclasses.replace(mention, claimed_by=statement.side)
+        actor2 = mention.actor2 if mention.actor2 is not None or mention.actor1 is None or _GENERIC_ACTOR.match(mention.actor1) else mention.actor1
+        actor2_type = mention.actor2_type if actor2 == mention.actor2 else mention.actor1_type
+        return dataclasses.replace(mention, claimed_by=statement.side, actor1=statement.side, actor1_type=statement.side_type,
+                                   actor2=actor2, actor2_type=actor2_type)
     if statement.effect == "responsibility" and statement.claimant:
         taken = _claimant_acts(statement, mention)
         actor1 = statement.claimant if taken else mention.actor1

@@ -248,7 +248,7 @@ def status_of(view: View, said: Attribution | None, actor1: str | None = None, a
         return Status.DENIED if denies_event(view, said) and not _part_denied(view) and not _role_denied_after(view, said) else Status.REPORTED
     if view.lex.partisan.search(view.folded):
         return Status.CLAIMED  # a party's own outlet: "according to pro-HTS sources", "its Amaq agency"
-    if said.status == "reported" and _OWN_FIGHTERS.search(view.folded, _folded_at(view, said.verb_end)):
+    if said.status == "reported" and own_fighters_told(view, said):
         return Status.CLAIMED  # an armed group tells its own act: "the Qassam Brigades said its fighters blew up a tunnel shaft"
     if _CONFIRMED.search(view.folded, _folded_at(view, said.verb_end)):
         return Status.REPORTED  # another source confirms it after the first speaker
@@ -262,7 +262,33 @@ def status_of(view: View, said: Attribution | None, actor1: str | None = None, a
 
 # a group's own fighters, told after the speaker's verb
 _OWN_FIGHTERS = re.compile(r"\b(?:its|their|our) (?:own )?(?:\w+ )?(?:fighters|mujahideen|militants|naval forces|missile forces|drone units?)\b"
+                           r"|\b(?:fallen|fell|came) (?:to|under) (?:its|their) (?:forces|fighters|control)\b"
                            r"|(?<!\w)(?:مقاتلي|مقاتلو|مجاهدي|مجاهدو)(?:ه|ها|هم|نا)(?!\w)")
+_SELF_SUFFERED = re.compile(r"\s*(?:that )?(?:it|they|its|their)\b(?: \w+)?(?: (?:had|has|have))? (?:been|was|were|lost|suffered)\b")
+# أعلنت قوات الدعم السريع سيطرتها على مدينة بارا: the speaker's own capture, told right after it
+_OWN_GAIN = re.compile(r"\s*(?:\S+ ){0,5}?(?:سيطرت|استعادت|تحرير|اسقاط)(?:ه|ها|هم)(?!\w)")
+_OUR_FIGHTERS_QUOTED = re.compile(r"^\W{0,3}(?:\w+ ){0,3}our (?:\w+ )?(?:fighters|mujahideen|forces|units)\b|^\W{0,3}(?:\S+ ){0,3}(?:مقاتلونا|مجاهدونا|قواتنا)(?!\w)")
+
+
+def own_fighters_told(view: View, said: Attribution) -> bool:
+    """The speaker names its own fighters doing the deed: after its verb ("said its fighters blew
+    up"), or in the quotation that opens the sentence ('"Our fighters ambushed an Israeli force," the
+    spokesman said')."""
+    after = _folded_at(view, said.verb_end)
+    if _OWN_FIGHTERS.search(view.folded, after) or _OWN_GAIN.match(view.folded, after):
+        return True
+    return said.verb_start > 0 and view.text[:said.verb_start].rstrip().endswith(("\"", "\u201d", "\u2019", "'", ",")) \
+        and _OUR_FIGHTERS_QUOTED.search(view.folded) is not None
+
+
+def own_deed_told(view: View, said: Attribution) -> bool:
+    """The speaker tells what its own side did, by name of its fighters or by pronoun ("Al-Shabaab
+    said it killed 47 soldiers"; not "Hezbollah said it had been targeted")."""
+    if own_fighters_told(view, said):
+        return True
+    return _tells_own_deed(view, said) and not _SELF_SUFFERED.match(view.folded, _folded_at(view, said.verb_end))
+
+
 _TOLD_AFTER = re.compile(r"\s+(?:on|in|at|near|against|targeting|that|which|who|killing)\b|\s+(?:\w+\s+)?(?:علي|في|ضد|قرب|الذي|التي)(?!\w)")
 
 
