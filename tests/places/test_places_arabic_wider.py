@@ -112,3 +112,11 @@ def test_a_country_name_that_is_a_common_word_needs_a_cue(geoparser, text, count
 def test_sahel_and_great_lakes_demonyms_name_their_country(geoparser, text, surface, country):
     found = [p for p in places(geoparser, text, "demonym") if p.text == surface]
     assert found and found[0].country == country
+
+
+@pytest.mark.parametrize("text", [
+    "سيطرت قوات الدعم السريع على مدينة بارا في شمال كردفان",  # Bara, not ب + ارا (Arrah, India)
+    "قتل ثلاثة مدنيين في بارا أمس",
+])
+def test_no_preposition_is_cut_from_a_name_after_a_preposition_or_place_noun(geoparser, text):
+    assert all(place.country != "IN" for place in geoparser.parse(text))

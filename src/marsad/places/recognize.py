@@ -76,6 +76,11 @@ def _shape_ok(doc: Tokens, i: int, j: int) -> bool:
                for n in range(i, j))
 
 
+# after a preposition or a place noun no clitic can follow: "في بارا", "مدينة بارا" name Bara, not ارا
+_NO_CLITIC_AFTER = frozenset({"في", "الي", "من", "علي", "عن", "مدينه", "بلده", "قريه", "ناحيه", "محافظه", "ولايه",
+                              "منطقه", "قضاء", "مخيم", "حي", "مدن", "بلدات", "قري"})
+
+
 def _first_forms(doc: Tokens) -> list[tuple[int, str, int]]:
     """(token, form, chars cut at left) of every token that may start a name."""
     keys, heads, ups = doc.keys, doc.heads, doc.upper
@@ -83,7 +88,7 @@ def _first_forms(doc: Tokens) -> list[tuple[int, str, int]]:
     articles = [i for i in range(len(keys) - 1) if ups[i + 1] and not ups[i] and keys[i] in ARTICLES]
     if doc.has_arabic:
         out.extend((i, form, cut) for i, head in enumerate(heads) if "\u0600" <= head <= "\u06ff"
-                   for form, cut in arabic_token_forms(keys[i]))
+                   for form, cut in arabic_token_forms(keys[i]) if not cut or i == 0 or keys[i - 1] not in _NO_CLITIC_AFTER)
     if articles:
         out.extend((i, keys[i], 0) for i in articles if not "\u0600" <= heads[i] <= "\u06ff")
     if doc.has_arabic or articles:
