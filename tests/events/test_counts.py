@@ -78,3 +78,33 @@ def test_the_dead_told_of_the_attack_in_the_next_sentence_join_a_claimed_account
                              "Eight soldiers lost their lives in the attack.")
     lead = next(m for m in mentions if m.lead)
     assert lead.fatalities == 8
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Israeli forces killed three gunmen in a raid on Nur Shams camp, and an Israeli soldier was killed in the exchange of fire.", 4),
+        ("A Houthi drone struck a house in Taiz, killing two women; a child wounded in the attack died the following day.", 3),
+        ("Gunmen killed four soldiers, and one of the attackers was also killed.", 5),  # one more, counted once
+        ("A car bomb killed five people in Mogadishu, and a man was arrested.", 5),
+        ("استشهد أب وأم وأطفالهما الثلاثة في غارة على منزلهم في خان يونس.", 5),
+        ("استشهد زوجان في قصف على رفح.", 2),
+        ("انتشلت طواقم الدفاع المدني جثمان مواطن من تحت أنقاض منزل دمرته غارة في حي الشجاعية.", 1),
+    ],
+)
+def test_one_more_dead_a_couple_and_a_recovered_body(sentence, value):
+    found = deaths(sentence, lang_of(sentence))
+    assert found is not None and found.fatalities == value
+
+
+@pytest.mark.parametrize(
+    ("body", "value"),
+    [
+        ("An IED struck an army patrol in Kirkuk province, killing an officer and two soldiers. "
+         "A civilian bystander later died of his wounds in hospital.", 4),
+        ("انفجرت عبوة ناسفة بدورية للجيش في كركوك ما أدى إلى مقتل جنديين. وتوفي مدني متأثراً بجراحه في المستشفى.", 3),
+    ],
+)
+def test_one_more_death_told_in_the_next_sentence_joins_the_event(body, value):
+    _, mentions, _ = extract("Patrol hit", body)
+    assert mentions and mentions[0].fatalities == value

@@ -157,6 +157,13 @@ def _later_toll(view: View, later: EventMention, earlier: EventMention) -> int |
 
 
 # dead told as further dead: "A Malian interpreter ... was also killed" (unless of a side already counted)
+# one more person died later, told alone: "A civilian bystander later died of his wounds in hospital",
+# وتوفي شاب آخر متأثراً بجراحه
+_ONE_MORE_DEAD = re.compile(
+    r"^\W*(?:an?|one|another) (?:(?!and\b|who\b)[^\s,.;]+ ){1,7}?(?:(?:later|subsequently|also) )?(?:died|succumbed)\b"
+    r"|^\W*(?:an?|one|another) (?:[^\s,.;]+ ){1,5}?was (?:also|later) (?:killed|shot dead)\b"
+    r"|^\W*(?:كما )?و?توفي(?:ت)? (?:(?!\d)\S+ ){0,4}?متاثر\w* ب(?:جراح|جروح|اصاب)\w*"
+)
 _ALSO_DEAD = re.compile(r"\b(?:was|were|had been) also (?:killed|shot dead)\b|\balso (?:died|lost (?:his|her|their) lives?)\b")
 
 
@@ -198,6 +205,10 @@ def _toll_told(view: View, earlier: EventMention) -> int | None:
     """The toll of ``earlier`` a sentence with no event gives: the first count told of it, a larger
     toll ("has since risen to 12") or more dead ("Two more people later died of their wounds",
     "Three soldiers also died"), else None."""
+    if _ONE_MORE_DEAD.search(view.folded):
+        told = fatalities_in(view.folded, view.lex)
+        if told is None or (told.fatalities == 1 and told.maximum is None):
+            return (earlier.fatalities or 0) + 1
     if earlier.fatalities is None:
         first = fatalities_in(view.folded, view.lex)
         return first.fatalities if first is not None and first.fatalities and not PART_OF.search(view.folded) else None

@@ -122,6 +122,8 @@ def _patterns(lang: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
             (re.compile(rf"(?<!\w)(?:فقد|خسر)\w* {quantity} من (?:جنود|عناصر|مقاتلي|افراد|رجال)\w*"), _VERB_FIRST),  # "lost 9 of its soldiers"
             (re.compile(r"(?<!\w)(?:مقتل|قتل\w*|مصرع|استشهاد|استشهد) (?P<q>)(?P<a>احد|احدي)(?P<b>) (?=ال)"), _VERB_FIRST),  # "مقتل أحد المهاجمين"
             (re.compile(r"(?<!\w)[وب]?(?P<q>)(?P<a>قتيلين|قتيلان)(?P<b>)(?!\w)"), _VERB_FIRST),  # the dual: "سقوط قتيلين" (two dead)
+            # one body recovered: "انتشلت طواقم الدفاع المدني جثمان مواطن من تحت الأنقاض"
+            (re.compile(r"(?<!\w)(?:انتشل\w*|انتشال|عثر\w* علي|العثور علي) (?:\S+ ){0,4}?(?P<q>)(?P<a>جثمان|جثه)(?P<b>)(?!\w)"), _VERB_FIRST),
         )
     number = _number(lexicon(lang))
     # "Two men on a motorcycle shot dead a health worker": a death verb with an object after it
@@ -165,7 +167,7 @@ def _value(text: str, lex: Lexicon) -> int | None:
         return 2
     if re.fullmatch(_AR_THE_ATTACKER, text) or re.fullmatch(_AR_ONE, text):
         return 1
-    if text in {"احد", "احدي"}:  # "one of the attackers" (never the day: "الأحد")
+    if text in {"احد", "احدي", "جثمان", "جثه"}:  # "one of the attackers" (never the day: "الأحد"); one body
         return 1
     if text == "the":  # "killing the groom and nine guests": only ever read before a group
         return 1
@@ -459,7 +461,8 @@ def _further_deaths(folded: str, lex: Lexicon) -> list[tuple[int, int, int]]:
     for pattern in _further_patterns(lex.lang):
         for match in pattern.finditer(folded):
             value = _value(match.group("a"), lex)
-            if value is not None and value <= 100000 and not _is_date(match, folded, value):
+            overlaps = any(start < match.end() and match.start() < end for start, end, _ in found)
+            if value is not None and value <= 100000 and not overlaps and not _is_date(match, folded, value):
                 found.append((match.start(), match.end(), value))
     return found
 
@@ -475,6 +478,10 @@ def _further_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
                 re.compile(rf"(?<!\w)(?:كما |و)(?:قتل|استشهد) (?P<q>)(?P<a>{_AR_ONE})(?P<b>)(?!\w)"))  # "وقُتل جندي إسرائيلي"
     return (
         re.compile(rf"{quantity} (?:[^\s,.;]+ ){{0,4}}?(?:(?:were|was|had) )?also (?:died|dead|killed|been killed|lost their lives)\b"),
+        # one more, in a later clause: ", and an Israeli soldier was killed in the exchange of fire", "; a child
+        # wounded in the attack died the following day"
+        re.compile(rf"(?:[,;] (?:and |while |but )?|; )(?P<a>an?|one|another) (?:(?!and\b|who\b|which\b)[^\s,.;]+ ){{1,7}}?"
+                   rf"(?:was (?:also |later )?(?:killed|shot dead)|(?:later |also |subsequently )?(?:died|succumbed))\b"),
         re.compile(rf"\blost {quantity} (?:of (?:its|their) (?:own )?)?(?:men|soldiers|troops|fighters|members|personnel|policemen|officers)\b"),
     )
 
