@@ -24,7 +24,8 @@ from typing import Sequence
 
 from marsad.events.attribution import Attribution, modal_verb
 from marsad.events.detect import Mood
-from marsad.events.mentions import DENIED_ROLE, RESPONSIBILITY_VERBS, Context, denies_event, own_deed_told, said_of
+from marsad.events.mentions import Context, said_of
+from marsad.events.status import DENIED_ROLE, RESPONSIBILITY_VERBS, denies_event, own_deed_told
 from marsad.events.views import View
 from marsad.models import Claim, EventMention, Evidence, Status
 
