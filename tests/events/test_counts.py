@@ -90,6 +90,9 @@ def test_the_dead_told_of_the_attack_in_the_next_sentence_join_a_claimed_account
         ("استشهد أب وأم وأطفالهما الثلاثة في غارة على منزلهم في خان يونس.", 5),
         ("استشهد زوجان في قصف على رفح.", 2),
         ("انتشلت طواقم الدفاع المدني جثمان مواطن من تحت أنقاض منزل دمرته غارة في حي الشجاعية.", 1),
+        ("استشهاد عسكريين اثنين جراء عدوان بالصواريخ على محيط الكسوة.", 2),  # the noun, then "two"
+        ("شهيدان وجريح بغارات على مديرية رازح بصعدة", 2),  # the dual
+        ("استشهد مواطنان وأصيب ثالث بجروح في غارتين على مديرية رازح.", 2),
     ],
 )
 def test_one_more_dead_a_couple_and_a_recovered_body(sentence, value):
@@ -108,3 +111,15 @@ def test_one_more_dead_a_couple_and_a_recovered_body(sentence, value):
 def test_one_more_death_told_in_the_next_sentence_joins_the_event(body, value):
     _, mentions, _ = extract("Patrol hit", body)
     assert mentions and mentions[0].fatalities == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_type"),
+    [
+        ("استشهد مواطنان وأصيب ثالث بجروح مساء أمس في غارتين لطيران العدوان على مديرية رازح.", "Air/drone strike"),
+        ("استشهد ثلاثة مدنيين في قصف مدفعي على بلدة في ريف درعا الغربي.", "Shelling/artillery/missile attack"),
+    ],
+)
+def test_a_martyr_verb_and_a_dual_of_air_strikes_name_an_event(sentence, sub_type):
+    read = reading(sentence, "ar")
+    assert read.mood is Mood.EVENT and read.sub_event_type == sub_type

@@ -155,6 +155,8 @@ def test_a_doubted_party_account_is_kept_with_its_status(extractor):
         "Government troops are preparing an offensive against the insurgents in Macomia district.",
         "لم يقع أي اشتباك بين الجيش ومسلحين في المخيم مساء الجمعة، وفق مراسل محلي.",
         "طالب مجلس المحافظة الحكومة بشن عملية عسكرية لتطهير الجبال من فلول التنظيم.",
+        "حذر زعيم الجماعة دول التحالف من أن استمرار الحصار على الموانئ سيقابل بضربات أوسع في عمق أراضيها.",
+        "The army warned residents of the western districts that it would strike militant positions there.",
     ],
 )
 def test_negations_plans_and_demands_get_no_supplied_event(extractor, body):

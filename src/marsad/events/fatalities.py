@@ -121,7 +121,9 @@ def _patterns(lang: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
             (re.compile(rf"(?<!\w)(?:[وف])?(?:قضت|قضي|استشهدت|قتلت|لقيت|ابيدت) (?:\S+ ){{0,2}}?(?:عايله|اسره) (?:مولفه |مكونه )?من {quantity} (?:افراد|اشخاص)"), _VERB_FIRST),
             (re.compile(rf"(?<!\w)(?:فقد|خسر)\w* {quantity} من (?:جنود|عناصر|مقاتلي|افراد|رجال)\w*"), _VERB_FIRST),  # "lost 9 of its soldiers"
             (re.compile(r"(?<!\w)(?:مقتل|قتل\w*|مصرع|استشهاد|استشهد) (?P<q>)(?P<a>احد|احدي)(?P<b>) (?=ال)"), _VERB_FIRST),  # "مقتل أحد المهاجمين"
-            (re.compile(r"(?<!\w)[وب]?(?P<q>)(?P<a>قتيلين|قتيلان)(?P<b>)(?!\w)"), _VERB_FIRST),  # the dual: "سقوط قتيلين" (two dead)
+            (re.compile(r"(?<!\w)[وب]?(?P<q>)(?P<a>قتيلين|قتيلان|شهيدين|شهيدان)(?P<b>)(?!\w)"), _VERB_FIRST),  # the dual: "سقوط قتيلين" (two dead)
+            # the noun, then "two": "استشهاد عسكريين اثنين" (two soldiers)
+            (re.compile(r"(?<!\w)(?:مقتل|قتل\w*|استشهاد|استشهد\w*|مصرع) (?:[^\s،,.]+ ){1,2}?(?P<q>)(?P<a>اثنين|اثنان)(?P<b>)(?!\w)"), _VERB_FIRST),
             # one body recovered: "انتشلت طواقم الدفاع المدني جثمان مواطن من تحت الأنقاض"
             (re.compile(r"(?<!\w)(?:انتشل\w*|انتشال|عثر\w* علي|العثور علي) (?:\S+ ){0,4}?(?P<q>)(?P<a>جثمان|جثه)(?P<b>)(?!\w)"), _VERB_FIRST),
         )

@@ -133,8 +133,8 @@ _STATEMENT = re.compile(
     r"no [\w-]+ (?:took place|occurred|happened)|no one|nobody|without incident|"
     r"(?:had|has|have|was|were) not (?:fallen|been (?:captured|taken|seized|overrun|attacked|hit|shelled|struck))|"
     r"no (?:[\w-]+ ){0,2}(?:was|were|has been|have been|had been) (?:fired|killed|hurt|injured|wounded|abducted|reported|harmed)|"
-    r"prepar(?:e|es|ed|ing) (?:for|an?|to))\b|\?"
-    r"|(?<!\w)(?:توعد\w*|هدد\w*|يعتزم|تعتزم|اذا|لو|سوف|لن|لم (?:\S+ ){0,2}?(?:اي|احد)|[يت]?طالب\w* (?:\S+ ){0,6}?ب(?:شن|تنفيذ)|(?:دعا|يدعو|دعت|تدعو) (?:\S+ ){0,8}?الي (?:شن|تنفيذ|استهداف|مهاجمه|قتال|الجهاد))(?!\w)"
+    r"prepar(?:e|es|ed|ing) (?:for|an?|to)|warn(?:s|ed|ing)? (?:[\w'-]+ ){0,6}?(?:that|of|against))\b|\?"
+    r"|(?<!\w)(?:توعد\w*|هدد\w*|حذر\w*|[يت]حذر\w*|يعتزم|تعتزم|اذا|لو|سوف|لن|لم (?:\S+ ){0,2}?(?:اي|احد)|[يت]?طالب\w* (?:\S+ ){0,6}?ب(?:شن|تنفيذ)|(?:دعا|يدعو|دعت|تدعو) (?:\S+ ){0,8}?الي (?:شن|تنفيذ|استهداف|مهاجمه|قتال|الجهاد))(?!\w)"
 )
 
 
