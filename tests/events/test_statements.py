@@ -198,3 +198,20 @@ def test_denying_having_organised_an_event_tells_no_event():
 def test_a_denied_part_in_a_told_event_leaves_it_reported(sentence):
     (mention,) = _mentions(sentence)
     assert (mention.sub_event_type, mention.status) == ("Air/drone strike", Status.REPORTED)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("وكانت القوات المسلحة التابعة لحكومة صنعاء قد استهدفت المطار ذاته عدة مرات خلال الأسابيع الماضية.", "ar"),
+        ("Rebels have shelled the airport several times since the truce collapsed.", "en"),
+    ],
+)
+def test_an_act_repeated_several_times_is_a_habit(sentence, lang):
+    assert reading(sentence, lang).mood is Mood.HABITUAL
+
+
+def test_the_arabic_pluperfect_is_no_maybe():
+    """قد before a perfect verb ("وكانت المديرية قد تعرضت لغارات") is "had", not "may"."""
+    told = reading("وكانت المديرية قد تعرضت لغارات مماثلة عام 2018 أسفرت عن سقوط ضحايا.", "ar")
+    assert told.mood is Mood.EVENT and told.sub_event_type == "Air/drone strike"
