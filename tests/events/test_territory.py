@@ -46,3 +46,10 @@ def test_a_pro_government_militia_is_on_the_state_side():
     assert first_taker("pro-government militias ") == "state"
     assert first_taker("tribal militias ") == "non-state"
     assert first_taker("on saturday, ") is None
+
+
+def test_units_of_the_army_are_the_taker_in_arabic():
+    """A partitive من ("وحدات من الجيش", units of the army) is no oblique phrase."""
+    told = reading("أحكمت وحدات من الجيش العربي السوري أمس سيطرتها الكاملة على بلدة كفرنبودة في ريف حماة", "ar")
+    assert told.sub_event_type == "Government regains territory"
+    assert reading("سيطر مسلحون على البلدة بعد طرد عناصر من الجيش", "ar").sub_event_type == "Non-state actor overtakes territory"

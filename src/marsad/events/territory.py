@@ -41,8 +41,9 @@ _NON_STATE = re.compile(
 )
 _ON_THE_STATE_SIDE = re.compile(r"(?:pro-government|government-backed|state-backed|allied|الموالي\w*|الرديف\w*)\s+(?:\S+\s+)?$")
 _NOT_THE_TAKER = re.compile(
-    r"(?:\b(?:with|against|from|by|alongside|fighting|expelled|drove|ousted|routed|attacked|between)|مع|من|ضد)\s+(?:[^\s,]+\s+){0,2}$"
-)
+    r"(?:\b(?:with|against|from|by|alongside|fighting|expelled|drove|ousted|routed|attacked|between)|مع|(?<!وحدات )(?<!عناصر )(?<!جنود )"
+    r"(?<!قوات )(?<!افراد )(?<!مقاتلين )(?<!مجموعه )(?<!تشكيلات )من|ضد)\s+(?:[^\s,]+\s+){0,2}$"
+)  # a partitive من is no oblique: "وحدات من الجيش" (units of the army) took the town
 _CLAUSE_START = re.compile(  # also a reported clause: "police denied a report that ELN fighters had taken over …"
     r".*(?:;|, and |, but |, while |, whereas |\. |\b(?:said|says|reported|reports?|denied|claimed|alleged|confirmed)(?: \S+){0,3}? that )",
     re.S,
