@@ -123,3 +123,11 @@ def test_one_more_death_told_in_the_next_sentence_joins_the_event(body, value):
 def test_a_martyr_verb_and_a_dual_of_air_strikes_name_an_event(sentence, sub_type):
     read = reading(sentence, "ar")
     assert read.mood is Mood.EVENT and read.sub_event_type == sub_type
+
+
+def test_a_later_sentence_about_another_year_gives_no_dead_to_the_event():
+    body = ("ضبطت قوة من قيادة شرطة البصرة اليوم أكداساً من الأسلحة والأعتدة في بستان مهجور ضمن قضاء الزبير. "
+            "وتأتي الحملة بعد النزاعات العشائرية التي شهدتها مناطق شمال البصرة عام 2021 وأودت بحياة عدد من المواطنين.")
+    _, mentions, _ = extract("ضبط أسلحة", body)
+    lead = next(m for m in mentions if m.lead)
+    assert lead.sub_event_type == "Disrupted weapons use" and not lead.fatalities

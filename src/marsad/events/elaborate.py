@@ -193,12 +193,23 @@ def take_later_tolls(views: Sequence[View], by_view: dict[int, list[EventMention
         if before is None or len(result[before]) != 1 or view.paragraph - views[before].paragraph > PARAGRAPH_REACH:
             continue
         earlier = result[before][0]
+        if _another_year(view, earlier):
+            continue  # "… the clan feuds of 2021, which killed a number of people": another time's dead
         figure = _toll_told(view, earlier)
         if earlier.background or family(earlier) != "violence" or figure is None:
             continue
         updated = with_toll(earlier, figure, view.start, view.end)
         result = {i: [updated if m.mention_id == earlier.mention_id else m for m in found] for i, found in result.items()}
     return result
+
+
+_YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/.-])")
+
+
+def _another_year(view: View, earlier: EventMention) -> bool:
+    """The sentence names a year other than the event's own."""
+    year = (earlier.date or "")[:4]
+    return any(found.group() != year for found in _YEAR.finditer(view.folded))
 
 
 def _toll_told(view: View, earlier: EventMention) -> int | None:
