@@ -120,3 +120,8 @@ def test_sahel_and_great_lakes_demonyms_name_their_country(geoparser, text, surf
 ])
 def test_no_preposition_is_cut_from_a_name_after_a_preposition_or_place_noun(geoparser, text):
     assert all(place.country != "IN" for place in geoparser.parse(text))
+
+
+def test_jabal_al_zawiya_is_in_idlib_not_libya(geoparser):
+    found = find(geoparser, "طفلان قتيلان بقصف مدفعي على كنصفرة في جبل الزاوية", "جبل الزاوية")
+    assert (found.country, found.admin1) == ("SY", "Idlib")
