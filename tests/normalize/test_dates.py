@@ -207,3 +207,13 @@ def test_dateparser_fallback_reads_other_languages() -> None:
     assert parse_date("27 juillet 2021") is None
     found = parse_date("27 juillet 2021", fallback=True)
     assert found is not None and found.date == D(2021, 7, 27)
+
+
+@pytest.mark.parametrize("line", ["Thu 27 Apr 2023 11.02 BST", "Thursday 27 April 2023 11:02 CEST"])
+def test_a_date_line_with_a_dotted_clock_and_a_time_zone_is_a_date_line(line):
+    found = looks_like_date_line(line)
+    assert found is not None and found.date == dt.date(2023, 4, 27)
+
+
+def test_a_decimal_number_beside_a_date_is_no_date_line():
+    assert looks_like_date_line("Population 27 Apr 2023 12.5") is None

@@ -336,6 +336,7 @@ _LINE_WORDS = frozenset(
     {
         "today", "updated", "update", "last", "posted", "published", "on", "at",
         "date", "am", "pm", "gmt", "utc", "ast", "local", "time",
+        "bst", "cet", "cest", "eet", "eest", "est", "edt", "pst", "pdt", "msk", "eat", "wat", "cat", "pkt", "ict", "ist",
         "اليوم", "نشر", "في", "بتاريخ", "تاريخ", "النشر", "اخر", "تحديث", "الساعه",
         "صباحا", "مساء", "مساءا", "م", "ص", "يوم",
     }
@@ -344,12 +345,12 @@ _LINE_WORDS = frozenset(
 
 @lru_cache(maxsize=1)
 def _line_token() -> re.Pattern[str]:
-    return re.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[^\W\d_]+|[0-9]+|\S", re.UNICODE)
+    return re.compile(r"[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?|[^\W\d_]+|[0-9]+|\S", re.UNICODE)  # "11:02", "11.02 BST"
 
 
 def _allowed_leftover(token: str) -> bool:
     if token[0].isdigit():
-        return ":" in token
+        return ":" in token or "." in token
     if len(token) == 1 and not token.isalpha():
         return token in ",.-|•·:/()[]–—،"
     word = token.lower()
