@@ -133,3 +133,15 @@ def test_the_date_of_an_arrest_lead(title, body, places, published, expected):
     lead, _ = _lead(title, body, places, published=published)
     assert lead is not None and lead.sub_event_type == "Arrests"
     assert lead.date == expected
+
+
+def test_the_lead_keeps_its_own_day_over_a_vaguer_date_of_the_same_kind():
+    """A recalled month ("since the TTP ended a ceasefire in November 2022") lends the lead nothing."""
+    _, mentions = _lead(
+        "TTP claims attack on police post in Lakki Marwat, three policemen killed",
+        "Militants armed with rifles attacked a police post in Lakki Marwat district late on Thursday, killing three policemen.\n\n"
+        "Militant attacks in the province have risen sharply since the TTP ended a ceasefire with the government in November 2022.",
+        published="2023-03-10",
+    )
+    lead = next(m for m in mentions if m.lead)
+    assert (lead.date, lead.time_precision) == ("2023-03-09", 1)

@@ -89,3 +89,9 @@ def test_a_disputed_own_claim_keeps_its_claimant(recognizer):
     lead, _ = _lead(recognizer, "Al-Shabaab said it killed 47 Ugandan soldiers when it overran an AU base in Lower Shabelle; "
                                 "Uganda's army put its losses at 12, and the figures could not be reconciled.")
     assert lead.claimed_by == "Al Shabaab"
+
+
+def test_a_party_telling_what_was_done_to_it_reports_it(recognizer):
+    lead, _ = _lead(recognizer, "A Turkish drone struck a military vehicle east of Qamishli, killing two members of the "
+                                "Syrian Democratic Forces, the SDF media centre said.")
+    assert lead.status is Status.REPORTED and lead.actor2 == "Syrian Democratic Forces"

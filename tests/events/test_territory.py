@@ -53,3 +53,10 @@ def test_units_of_the_army_are_the_taker_in_arabic():
     told = reading("أحكمت وحدات من الجيش العربي السوري أمس سيطرتها الكاملة على بلدة كفرنبودة في ريف حماة", "ar")
     assert told.sub_event_type == "Government regains territory"
     assert reading("سيطر مسلحون على البلدة بعد طرد عناصر من الجيش", "ar").sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_place_taken_after_days_of_fighting_is_no_peaceful_handover():
+    told = reading("Taliban fighters captured the centre of Kishim district on Saturday after government forces withdrew "
+                   "following two days of fighting.")
+    assert told.sub_event_type == NON_STATE
+    assert reading("Rebels took control of the town after government forces withdrew.").sub_event_type == UNOPPOSED

@@ -112,7 +112,7 @@ def borrow_date(
     same sub-type (else the same event type) with a date read from its own
     sentence lends its date; the lead stays the lead.  A bare year (a mention in
     ``year_only``, "so far in 2019") that the lead's own date already lies in lends
-    nothing.
+    nothing, nor does a date vaguer than the exact day the lead already has.
     """
     if sources.get(lead.mention_id) == "sentence":
         return lead
@@ -120,6 +120,8 @@ def borrow_date(
     same = [m for m in dated if m.sub_event_type == lead.sub_event_type] or [m for m in dated if m.event_type == lead.event_type]
     if not same or (same[0].mention_id in year_only and (lead.date or "")[:4] == same[0].date[:4]):  # type: ignore[index]
         return lead
+    if lead.date and lead.time_precision == 1 and same[0].time_precision != 1:
+        return lead  # a vaguer date ("since the ceasefire ended in November 2022") never replaces the lead's own day
     return dataclasses.replace(lead, date=same[0].date, time_precision=same[0].time_precision)
 
 

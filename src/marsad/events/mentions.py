@@ -15,11 +15,11 @@ from marsad.events.detect import EXCESSIVE_FORCE, Mood, names_cause
 from marsad.events.fatalities import fatalities_in
 from marsad.events.geo import NO_PLACE, Place, article_place, dominant_country, nearest_before, place_of, places_in
 from marsad.events.lookback import clause_end, in_dated_relative
-from marsad.events.roles import roles_from_mentions, with_generics
+from marsad.events.roles import Roles, roles_from_mentions, with_generics
 from marsad.events.status import DENIAL_VERBS, RESPONSIBILITY_VERBS, denies_a_role, part_denied, status_of, tells_own_deed
 from marsad.events.taxonomy import sub_type
 from marsad.events.views import View
-from marsad.models import ActorMention, Article, EventMention, Evidence, Toponym
+from marsad.models import ActorMention, Article, EventMention, Evidence, Status, Toponym
 
 # events that kill: one victim named as killed counts one death (an arrest recalling a murder does not)
 LETHAL_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
@@ -254,7 +254,7 @@ def build_mentions(ctx: Context, views: Sequence[View], view: View, date: EventD
             actor1=filled.actor1, actor1_type=filled.actor1_type, actor2=filled.actor2, actor2_type=filled.actor2_type,
             fatalities=deaths.fatalities if deaths else None,
             fatalities_min=deaths.minimum if deaths else None, fatalities_max=deaths.maximum if deaths else None,
-            status=status_of(view, said, filled.actor1, place.country), background=date.background, cameo=kind.cameo, plover=kind.plover,
+            status=_status(view, said, filled, place.country), background=date.background, cameo=kind.cameo, plover=kind.plover,
         )
         tags = "; ".join(view.reading.tags)
         built.append((with_tags(mention, tags), MentionDetail(
@@ -262,6 +262,16 @@ def build_mentions(ctx: Context, views: Sequence[View], view: View, date: EventD
             own_place=view.start <= place.char_start < view.end, victims=deaths.sides if deaths else frozenset(),
         )))
     return built
+
+
+def _status(view: View, said: Attribution | None, filled: Roles, country: str | None) -> Status:
+    """The mention's status; a party telling what was done to it ("… killing two members of the SDF,
+    the SDF media centre said") reports its enemy's act, it claims nothing."""
+    status = status_of(view, said, filled.actor1, country)
+    if status is Status.CLAIMED and said is not None and said.side[0] is not None and said.side[0] == filled.actor2 \
+            and said.verb not in RESPONSIBILITY_VERBS:
+        return Status.REPORTED
+    return status
 
 
 # an Arabic death or wound word names its victims after it (مقتل جنديين, قتل مسلحون: "gunmen were killed")

@@ -24,6 +24,7 @@ _UNOPPOSED = re.compile(
     r"\bwithout (?:a |any )?(?:fight|fighting|resistance|clash(?:es)?|a shot)\b|\bunopposed\b|\bpeacefully\b|"
     r"\bafter (?:[\w-]+ ){0,4}(?:withdrew|pulled out|had withdrawn|retreated|abandoned)\b|دون (?:قتال|مقاومه)|بعد انسحاب"
 )
+_FOUGHT = re.compile(r"\b(?:fighting|clashes|battles?|heavy fire|assault)\b|(?:معارك|اشتباكات|قتال عنيف)")
 _STATE = re.compile(
     r"\b(?:army|troops|government|pro-government|forces|military|soldiers|saa|pmu|popular mobili[sz]ation|police|"
     r"security|hashd|hashed|tiger forces|iraqi|syrian arab army|junta|tatmadaw|regime|sna|fardc|endf|saf|fama|idf|"
@@ -57,8 +58,8 @@ SUBJECT_REACH = 120  # characters before the trigger searched for its subject
 
 def resolve_territory(folded: str, start: int, end: int) -> str:
     """The territory sub-type of the trigger at ``folded[start:end]``."""
-    if _UNOPPOSED.search(folded, start):
-        return UNOPPOSED
+    if _UNOPPOSED.search(folded, start) and not _FOUGHT.search(folded):
+        return UNOPPOSED  # not "captured … after government forces withdrew following two days of fighting"
     if _FELL_TO.search(folded, start, end):  # "fell to IS this month": the taker follows
         return GOVERNMENT if first_taker(_taker_after(folded, end)) == "state" else NON_STATE
     agent = _BY_AGENT.match(folded, end)  # "was recaptured by the army"
