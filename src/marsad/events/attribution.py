@@ -116,8 +116,10 @@ def _outlet(text: str, folded: str, lex: Lexicon, offsets: Sequence[int] | None 
     return told.group(1).strip() if told else None
 
 
-def _speaker(text: str, verb: Verb, start: int, end: int, actors: Sequence[ActorMention], base: int) -> str | None:
-    """Who speaks, given the verb's span ``[start, end)`` in ``text``."""
+def _speaker(text: str, verb: Verb, start: int, end: int, actors: Sequence[ActorMention], base: int,
+             subject: tuple[int, int] | None = None) -> str | None:
+    """Who speaks, given the verb's span ``[start, end)`` in ``text`` (``subject``: the span of a
+    subject before an appositive, see :func:`_appositive_subject`)."""
     called = _CALLED.search(text)
     if called:
         return called.group(1).strip()
@@ -127,7 +129,6 @@ def _speaker(text: str, verb: Verb, start: int, end: int, actors: Sequence[Actor
         return (actor.actor or actor.text) if actor else _speaker_after(text, end, limit) or None
     if _QUOTE_END.search(text[:start]):
         return _speaker_after(text, end) or None  # '"...," said the officer'
-    subject = _appositive_subject(text, start)
     if subject is not None:
         actor = _actor_near(actors, base, subject[0], start, after=True)
         return (actor.actor or actor.text) if actor else _words(text[subject[0]:subject[1]], 8, from_end=True) or None
@@ -160,11 +161,11 @@ def _appositive_subject(text: str, verb_start: int) -> tuple[int, int] | None:
     return (begin, stops[-2].start()) if 0 < len(subject) <= 6 else None
 
 
-def _speaker_actor(actors: Sequence[ActorMention], verb: Verb, text: str, start: int, end: int, base: int) -> ActorMention | None:
+def _speaker_actor(actors: Sequence[ActorMention], verb: Verb, text: str, start: int, end: int, base: int,
+                   subject: tuple[int, int] | None = None) -> ActorMention | None:
     """The actor who speaks: before a verb such as "said" (the subject first when an appositive
     follows it), after it for أعلن or for a quotation that opens the sentence."""
     if verb.speaker == "before" and not _QUOTE_END.search(text[:start]):
-        subject = _appositive_subject(text, start)
         if subject is not None:
             return _actor_near(actors, base, subject[0], start, after=True)
         return _actor_near(actors, base, _head_start(text, start), start)
@@ -198,10 +199,11 @@ def attribution_of(
     actors = [a for a in actors if a.actor_type != "Civilians"]  # the victims told of are no speakers
     if verb.speaker == "after" and " " in text[start:end]:
         end = start + text[start:end].index(" ")  # the speaker inside the phrase: أعلنت كتائب القسام مسؤوليتها عن
-    speaker = _speaker(text, verb, start, end, actors, base)
+    subject = _appositive_subject(text, start) if verb.speaker == "before" else None
+    speaker = _speaker(text, verb, start, end, actors, base, subject)
     pronoun = bool(speaker and _PRONOUN.match(speaker.lower()))
     partisan = bool(lex.partisan.search(folded))
-    speaker_actor = _speaker_actor(actors, verb, text, start, end, base)
+    speaker_actor = _speaker_actor(actors, verb, text, start, end, base, subject)
     if speaker_actor is not None and speaker_actor.actor_type in PARTY_TYPES:
         partisan = True
     status = verb.status
@@ -213,7 +215,6 @@ def attribution_of(
         status = "reported"
     side = (speaker_actor.actor, speaker_actor.country) if speaker_actor is not None else (None, None)
     official = bool(lex.official.search(folded))
-    subject = _appositive_subject(text, start)
     clause = (subject[0] if subject else _head_start(text, start)) if verb.speaker == "before" and not _QUOTE_END.search(text[:start]) else start
     speaker_at = (speaker_actor.char_start, speaker_actor.char_end) if speaker_actor is not None else None
     return Attribution(verb.label, status, speaker, outlet, start, end, pronoun, partisan, negated, official, side, clause, speaker_at)

@@ -156,7 +156,6 @@ def _later_toll(view: View, later: EventMention, earlier: EventMention) -> int |
     return later.fatalities
 
 
-# dead told as further dead: "A Malian interpreter ... was also killed" (unless of a side already counted)
 # one more person died later, told alone: "A civilian bystander later died of his wounds in hospital",
 # وتوفي شاب آخر متأثراً بجراحه
 _ONE_MORE_DEAD = re.compile(
@@ -164,6 +163,7 @@ _ONE_MORE_DEAD = re.compile(
     r"|^\W*(?:an?|one|another) (?:[^\s,.;]+ ){1,5}?was (?:also|later) (?:killed|shot dead)\b"
     r"|^\W*(?:كما )?و?توفي(?:ت)? (?:(?!\d)\S+ ){0,4}?متاثر\w* ب(?:جراح|جروح|اصاب)\w*"
 )
+# dead told as further dead: "A Malian interpreter ... was also killed" (unless of a side already counted)
 _ALSO_DEAD = re.compile(r"\b(?:was|were|had been) also (?:killed|shot dead)\b|\balso (?:died|lost (?:his|her|their) lives?)\b")
 
 
