@@ -199,7 +199,9 @@
       points.push([event.latitude, event.longitude]);
     }
     if (!state.fitted && points.length) {
-      view.map.fitBounds(L.latLngBounds(points).pad(0.3), { maxZoom: 7 });
+      // The first fit is not the user's move: no animation, so the markers are where they stay
+      // by the time the page says it is ready.
+      view.map.fitBounds(L.latLngBounds(points).pad(0.3), { maxZoom: 7, animate: false });
       state.fitted = true;
     }
     const note = document.getElementById("map-note");
