@@ -145,3 +145,17 @@ def test_the_lead_keeps_its_own_day_over_a_vaguer_date_of_the_same_kind():
     )
     lead = next(m for m in mentions if m.lead)
     assert (lead.date, lead.time_precision) == ("2023-03-09", 1)
+
+
+def test_a_catch_all_lead_borrows_no_date_from_another_catch_all():
+    """A sentencing told today is not dated by the coup "in early 2021" the next sentence recalls."""
+    lead, mentions = _lead(
+        "Former leader sentenced to five years in first corruption case",
+        "A court in Myanmar has sentenced deposed leader Aung San Suu Kyi to five years in jail after finding her guilty "
+        "in the first of 11 corruption cases against her. The Nobel laureate, who led Myanmar for five years before "
+        "being forced from power in a coup in early 2021, has been charged with at least 18 offences.",
+        published="2022-04-27",
+    )
+    assert lead is not None and lead.sub_event_type == "Other"
+    assert any(m.date.startswith("2021") for m in mentions if not m.lead)
+    assert lead.date == "2022-04-27"

@@ -112,13 +112,15 @@ def borrow_date(
     same sub-type (else the same event type) with a date read from its own
     sentence lends its date; the lead stays the lead.  A bare year (a mention in
     ``year_only``, "so far in 2019") that the lead's own date already lies in lends
-    nothing, nor does a date vaguer than the exact day the lead already has.
+    nothing, nor does a date vaguer than the exact day the lead already has.  A
+    catch-all lead ("Other": a sentencing) shares its sub-type with too much (the
+    coup "in early 2021" a later sentence recalls) to borrow by it.
     """
     if sources.get(lead.mention_id) == "sentence":
         return lead
     dated = [m for m in mentions if m.mention_id != lead.mention_id and sources.get(m.mention_id) == "sentence" and m.date]
     same = [m for m in dated if m.sub_event_type == lead.sub_event_type] or [m for m in dated if m.event_type == lead.event_type]
-    if not same or (same[0].mention_id in year_only and (lead.date or "")[:4] == same[0].date[:4]):  # type: ignore[index]
+    if not same or lead.sub_event_type == "Other" or (same[0].mention_id in year_only and (lead.date or "")[:4] == same[0].date[:4]):  # type: ignore[index]
         return lead
     if lead.date and lead.time_precision == 1 and same[0].time_precision != 1:
         return lead  # a vaguer date ("since the ceasefire ended in November 2022") never replaces the lead's own day
