@@ -62,6 +62,44 @@ def test_threats_fears_and_counterfactuals_tell_no_event(sentence):
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        # an operation whose own verb of starting is still to come
+        "The operation to retake Tal Afar from Islamic State will begin within days, a militia spokesman said.",
+        "The offensive to recapture Hodeidah is expected to start after the holiday.",
+        "أكد قائد العمليات أن معركة تحرير قضاء الحويجة ستبدأ قريباً بمشاركة طيران التحالف.",
+        # a cue joined by the conjunction و is still a cue
+        "وحذر المحافظ من أن أي هجوم على السد سيتسبب بكارثة.",
+        "وهدد التنظيم بقصف مواقع الجيش في المنطقة.",
+        "وطالب البيان بوقف القصف على الأحياء السكنية فوراً.",
+    ],
+)
+def test_plans_and_cues_after_a_conjunction_tell_no_event(sentence):
+    assert reading(sentence, lang_of(sentence)).mood is Mood.MODAL
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Troops retook the town and will begin clearing mines next week.",
+        "لم تعلن أي جهة مسؤوليتها عن الهجوم على الحاجز.",
+        "ولم يسفر القصف عن إصابات في صفوف المدنيين.",
+        "لا يزال القصف مستمراً على القرى الحدودية.",
+    ],
+)
+def test_a_negation_or_future_spent_on_another_verb_leaves_the_event(sentence):
+    assert reading(sentence, lang_of(sentence)).mood is Mood.EVENT
+
+
+@pytest.mark.parametrize("sentence", [
+    "لم تقع اشتباكات في المدينة.", "ولم تقع اشتباكات في المدينة.", "ولا صحة لأنباء عن اشتباك مع الجيش.",
+    "The factions have not claimed that they downed any helicopters.",  # the claim's content is not told
+])
+def test_a_negation_with_or_without_its_conjunction_negates(sentence):
+    assert reading(sentence, lang_of(sentence)).mood is Mood.NEGATED
+
+
+@pytest.mark.parametrize(
     ("sentence", "sub_type"),
     [
         ("Heavy gunfire rang out near the presidential palace late on Wednesday, residents said.", "Armed clash"),

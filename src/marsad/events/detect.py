@@ -41,13 +41,21 @@ _MODAL_SPENT = re.compile(
     r"investigat\w*|inquiry|probe)\b.*\b(?:for|over|into|to)\b"
     r"|.*(?<!\w)(?:بعد|عقب|اثر|جراء|(?:بال|لل|ال)?(?:ثار|انتقام|رد)(?: علي)?)(?!\w))"
 )
-_DENIAL = re.compile(r"den(?:y|ies|ied)|نفي\w*|نفت")
+_DENIAL = re.compile(r"den(?:y|ies|ied)|[وف]?(?:نفي\w*|نفت)")
 # what a denial may deny instead of the event: a plan, or the charges over it
 _INTENTION = re.compile(r"\b(?:intent\w*|plans?|planning|plot\w*|charges?|allegations?|accusations?|guilt\w*|wrongdoing)\b"
                         r"|(?<!\w)(?:نيه|نوايا|خطط|خطه|يخطط|تهم\w*)(?!\w)")
 # a gerund right after the denial: "denied on Tuesday organising protests", one's own part
 _OWN_ACT = re.compile(r"\s+(?:(?:on|in|at) \w+ |ever |having |again |strongly |flatly )?(?!anything\b|nothing\b|something\b)\w{3,}ing\b")
-_SPEECH_VERB = re.compile(r"\b(?:refer|mention|say|said|comment|specif|give|gave|identif|name|disclos|elaborat|explain)\w*|(?:يذكر|يشر|يوضح|يحدد)")
+# a verb between a negation and the trigger that the negation is spent on: speech ("did not say
+# who carried out the attack"); in Arabic, whose negation comes before the verb and the verb before
+# its subject, also a claim or an outcome ("لم تعلن أي جهة مسؤوليتها عن الهجوم", "لم يسفر القصف عن
+# إصابات": the attack happened) and "still" (لا يزال القصف مستمرا). "have not claimed that they downed
+# a helicopter" asserts no downing.
+_NEGATION_SPENT = re.compile(
+    r"\b(?:refer|mention|say|said|comment|specif|give|gave|identif|name|disclos|elaborat|explain)\w*"
+    r"|(?:يذكر|يشر|يوضح|يحدد|[يت]علن|[يت]تبن|[يت]سفر|[يت]ؤد|[يت]تسبب|[يت]زال)"
+)
 
 
 class Mood(StrEnum):
@@ -129,6 +137,21 @@ def _governing(pattern: re.Pattern[str], folded: str, hit: Hit, reach: int, skip
     return None
 
 
+# a named operation whose own verb is still to come: "the operation to retake Tal Afar will begin
+# within days", "عملية تحرير الفلوجة ستنطلق خلال أيام" (a verb joined by "and"/و or set off by a
+# comma is another predicate: "retook the town and will begin clearing it")
+_STARTS_LATER = re.compile(
+    r"(?:(?!\band\b)[^,;:.]){0,90}?\b(?:will|is (?:expected|set|due|scheduled|about|going) to|are (?:expected|set|due|scheduled|about|going) to)"
+    r"\s+(?:begin|start|be launched|commence|kick off|get under ?way)\b"
+    r"|[^،,;:.]{0,90}?(?<!\w)(?:سوف )?س(?:تنطلق|ينطلق|تبدا|يبدا|يتم اطلاق)(?!\w)"
+)
+
+
+def _starts_later(folded: str, hit: Hit) -> str | None:
+    found = _STARTS_LATER.match(folded, hit.end)
+    return found.group().split()[-1] if found else None
+
+
 def _in_no_casualties(folded: str, hit: Hit, lex: Lexicon) -> bool:
     return any(m.start() <= hit.start < m.end() for m in lex.no_casualties.finditer(folded))
 
@@ -143,14 +166,14 @@ def names_cause(folded: str, start: int, lex: Lexicon) -> bool:
 def _classify_hit(folded: str, hit: Hit, lex: Lexicon) -> tuple[Mood, str | None]:
     if _in_no_casualties(folded, hit, lex) or (hit.trigger.not_as_cause and names_cause(folded, hit.start, lex)):
         return Mood.NONE, None
-    negation = _governing(lex.negation, folded, hit, NEGATION_REACH, _SPEECH_VERB)
+    negation = _governing(lex.negation, folded, hit, NEGATION_REACH, _NEGATION_SPENT)
     if negation and _DENIAL.fullmatch(negation) and not _INTENTION.search(folded, 0, hit.start) and not _OWN_ACT.match(
         folded, folded.rfind(negation, 0, hit.start) + len(negation), hit.start
     ):
         negation = None  # "denied that any homes had been razed": the denied account tells an event (status: denied)
     if negation:
         return Mood.NEGATED, negation
-    modal = _governing(lex.modal, folded, hit, MODAL_REACH, _MODAL_SPENT)
+    modal = _governing(lex.modal, folded, hit, MODAL_REACH, _MODAL_SPENT) or _starts_later(folded, hit)
     if modal:
         return Mood.MODAL, modal
     return Mood.EVENT, None
