@@ -7,7 +7,8 @@
   built from the headline, with place and date taken from the first paragraph.
 * Without an event in the headline, the first event of the first paragraph
   leads (of the second, when the first has none; of the article, when neither
-  has one).
+  has one) -- unless the body opens with a statement that tells no event (a
+  demand, a condemnation, a vow): such an article reports what was said.
 Background mentions never lead.  At most one mention per article is lead.
 """
 
@@ -43,6 +44,25 @@ def _candidates(mentions: dict[int, list[EventMention]], views: Sequence[View], 
     return [m for i in ordered for m in mentions[i][:1] if not m.background and m.status is not Status.DENIED]
 
 
+# a body that opens with what someone said, demanded or condemned ("طالبت وزارة الخارجية مجلس الأمن
+# ...", "The coalition condemned ..."), the verb its main one ("An activist who called for ... has
+# been charged" opens with no statement)
+_STATEMENT_OPENING = re.compile(
+    r"^\W*(?:(?!(?:who|which|that|after|before|when|while|since|because|as)\b)[\w'’.-]+\s+){0,14}?(?<!\bbeen )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?:said|says|told|declared|stated|condemned|"
+    r"denounced|called|urged|demanded|warned|vowed|pledged|insisted|rejected|dismissed)\b"
+    r"|^\W*(?:\S+\s+){0,2}?[وف]?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|طالب|طالبت|ادان|ادانت|دعا|دعت|حذر|حذرت|ندد|نددت|"
+    r"استنكر|استنكرت|توعد|توعدت|هدد|هددت|رفض|رفضت|يطالب|تطالب|يدين|تدين)(?!\w)"
+)
+
+
+def _opens_with_statement(views: Sequence[View], first_paragraph: set[int]) -> bool:
+    """Whether the article's first body sentence is a statement that tells no event: the article
+    is about what was said ("الخارجية: على مجلس الأمن وضع حد ..." / "طالبت وزارة الخارجية ..."), and
+    an attack its later paragraphs name as the statement's occasion is not its lead."""
+    opening = next((v for v in views if v.paragraph in first_paragraph), None)
+    return opening is not None and not opening.is_event and bool(_STATEMENT_OPENING.match(opening.folded))
+
+
 def _from_title(
     ctx: Context, views: Sequence[View], title: View, first: list[EventMention]
 ) -> tuple[EventMention, MentionDetail] | None:
@@ -69,7 +89,10 @@ def choose_lead(
     title = next((v for v in views if v.is_title and v.is_event), None)
     paragraphs = _first_paragraphs(views)
     first_paragraph = {min(paragraphs)} if paragraphs else set()
-    first = _candidates(mentions, views, first_paragraph) or _candidates(mentions, views, paragraphs)
+    first = _candidates(mentions, views, first_paragraph)
+    if title is None and not first and _opens_with_statement(views, first_paragraph):
+        return None, None
+    first = first or _candidates(mentions, views, paragraphs)
     if title is None and not first:
         first = _candidates(mentions, views, {v.paragraph for v in views})[:1]
     if title is None:
