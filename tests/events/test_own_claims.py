@@ -95,3 +95,18 @@ def test_a_party_telling_what_was_done_to_it_reports_it(recognizer):
     lead, _ = _lead(recognizer, "A Turkish drone struck a military vehicle east of Qamishli, killing two members of the "
                                 "Syrian Democratic Forces, the SDF media centre said.")
     assert lead.status is Status.REPORTED and lead.actor2 == "Syrian Democratic Forces"
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    # a state's own routine record is reported
+    ("أعلنت خلية الإعلام الأمني القبض على ثلاثة متهمين بالانتماء إلى داعش في الجانب الأيمن من الموصل.", Status.REPORTED),
+    ("The Iraqi army said it arrested four suspected ISIS members in Kirkuk.", Status.REPORTED),
+    # the Security Media Cell is the state's voice, no party outlet
+    ("سقطت ثلاثة صواريخ داخل المنطقة الخضراء وسط بغداد، بحسب خلية الإعلام الأمني.", Status.REPORTED),
+    # a neutral source shares the telling with a party
+    ("Turkish artillery shelled villages west of Ain Issa on Tuesday, local sources and the SDF said.", Status.REPORTED),
+    ("Turkish artillery shelled villages west of Ain Issa on Tuesday, the SDF said.", Status.CLAIMED),
+])
+def test_whose_word_an_event_rests_on(recognizer, sentence, status):
+    mention, _ = _lead(recognizer, sentence)
+    assert mention is not None and mention.status is status

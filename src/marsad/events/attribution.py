@@ -21,6 +21,10 @@ from marsad.models import ActorMention
 
 # speakers whose word on an event stays a claim until someone else confirms it
 PARTY_TYPES = frozenset({"Rebel groups", "Political militias", "Identity militias"})
+_NEUTRAL_CO_SOURCE = re.compile(
+    r"\b(?:local sources|residents|witnesses|medics|doctors|hospital officials|monitors?|observatory|journalists)\b"
+    r"|(?<!\w)(?:مصادر محلية|سكان|شهود|أطباء|مصادر طبية|المرصد|مرصد)(?!\w)"
+)
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|the (?:group|source|sources|spokesman|official|statement|movement|militia|command|ministry|officer|commander)|its|his|her|their)$", re.IGNORECASE)
 _CALLED = re.compile(r"(?:called|named|calling itself|known as)\s+['\u2018\u2019\"\u201c]([^'\u2018\u2019\"\u201d]{2,60})['\u2019\"\u201d]")
 _STOP = re.compile(r"[,;:(\u060c]|\bthat\b|\bwho\b|\bwhich\b|\band\b|\bwhile\b")
@@ -204,7 +208,7 @@ def attribution_of(
     pronoun = bool(speaker and _PRONOUN.match(speaker.lower()))
     partisan = bool(lex.partisan.search(folded))
     speaker_actor = _speaker_actor(actors, verb, text, start, end, base, subject)
-    if speaker_actor is not None and speaker_actor.actor_type in PARTY_TYPES:
+    if speaker_actor is not None and speaker_actor.actor_type in PARTY_TYPES and not _shared_with_neutral(text, verb, start, end):
         partisan = True
     status = verb.status
     if status == "reported" and partisan:
@@ -218,6 +222,17 @@ def attribution_of(
     clause = (subject[0] if subject else _head_start(text, start)) if verb.speaker == "before" and not _QUOTE_END.search(text[:start]) else start
     speaker_at = (speaker_actor.char_start, speaker_actor.char_end) if speaker_actor is not None else None
     return Attribution(verb.label, status, speaker, outlet, start, end, pronoun, partisan, negated, official, side, clause, speaker_at)
+
+
+def _shared_with_neutral(text: str, verb: Verb, start: int, end: int) -> bool:
+    """Whether a neutral source tells the event beside the party: "local sources and the SDF said",
+    "according to residents and Amaq" (the words of the speaker's clause)."""
+    if verb.speaker == "before":
+        words = text[text.rfind(",", 0, start) + 1:start]
+    else:
+        stop = min((i for i in (text.find(",", end), text.find(".", end)) if i >= 0), default=len(text))
+        words = text[end:stop]
+    return _NEUTRAL_CO_SOURCE.search(words) is not None
 
 
 def modal_verb(folded: str, lex: Lexicon) -> tuple[str, int, int] | None:

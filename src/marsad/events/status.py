@@ -35,6 +35,12 @@ DENIED_ROLE = re.compile(rf"\b(?:{_PART_EN}|link\w*|connection|participat\w*|"
                          rf"|(?:{_PART_AR}|تهم\w*|(?<!\w)(?:نيه|نوايا|خطط|خطه)(?!\w))")
 
 
+# what a state's official voice reports of its own forces as routine record, not as a claim: arrests,
+# weapons seized or bombs defused, a post set up ("The Security Media Cell announced the arrest of three
+# suspects"); a toll it claims in combat ("The army said it killed 19 insurgents") stays a claim
+ROUTINE_OWN_REPORTS = frozenset({"Arrests", "Disrupted weapons use", "Headquarters or base established"})
+
+
 def status_of(view: View, said: Attribution | None, actor1: str | None = None, actor1_country: str | None = None) -> Status:
     """The mention's own status: claimed when a party's outlet says so, or a party's official
     voice tells what its own side did ("The army said it killed 19 insurgents"; "a police
@@ -65,7 +71,8 @@ def status_of(view: View, said: Attribution | None, actor1: str | None = None, a
     if said.verb in RESPONSIBILITY_VERBS:
         # "Al-Shabaab claimed responsibility for a mortar attack on the palace": the attack rests on its word
         return Status.CLAIMED if view.trigger_start >= view.start + said.verb_start else Status.REPORTED
-    if said.status == "claimed" or (said.status == "reported" and said.official and _own_side(said, actor1, actor1_country)):
+    if said.status == "claimed" or (said.status == "reported" and said.official and _own_side(said, actor1, actor1_country)
+                                    and view.reading.sub_event_type not in ROUTINE_OWN_REPORTS):
         return Status.CLAIMED
     return Status.REPORTED
 
