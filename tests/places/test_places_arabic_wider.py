@@ -98,6 +98,7 @@ def test_arabic_country_names_resolve(geoparser, text, surface, country):
 @pytest.mark.parametrize("text, country", [
     ("قدمت الحكومة دعم مالي للمزارعين النازحين", "ML"),  # "financial support", not Mali
     ("افتتحت مدرسة بنين جديدة في الموصل", "BJ"),  # "a boys' school", not Benin
+    ("قال البيان إن النظام لا يلتزم بأي تفاهمات في إدلب", "SO"),  # "with any", not Bay region
 ])
 def test_a_country_name_that_is_a_common_word_needs_a_cue(geoparser, text, country):
     assert country not in {p.country for p in geoparser.parse(text) if p.kind == "place"}
@@ -125,3 +126,12 @@ def test_no_preposition_is_cut_from_a_name_after_a_preposition_or_place_noun(geo
 def test_jabal_al_zawiya_is_in_idlib_not_libya(geoparser):
     found = find(geoparser, "طفلان قتيلان بقصف مدفعي على كنصفرة في جبل الزاوية", "جبل الزاوية")
     assert (found.country, found.admin1) == ("SY", "Idlib")
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("اندلعت مواجهات جنوب نابلس بعد صلاة الجمعة.", "نابلس"),
+    ("أصيب شبان في بلدة بيتا جنوب نابلس.", "بيتا"),  # a village the gazetteer lacks, placed by the town after it
+])
+def test_a_direction_word_is_evidence_for_an_arabic_name(geoparser, text, surface):
+    found = find(geoparser, text, surface)
+    assert (found.country, found.admin1) == ("PS", "West Bank")

@@ -202,7 +202,7 @@ def _arabic_ok(doc: Tokens, hit: Hit, facts: _Facts, cue: str | None) -> bool:
     if key in L.AR_COMMON_UNCUED:  # "مالي" is Mali after "في" or "شمال", "financial" elsewhere ("دعم مالي")
         before = doc.keys[hit.begin - 1] if hit.begin > 0 and doc.sentence[hit.begin - 1] == doc.sentence[hit.begin] else ""
         return cue in _STRONG_CUES or cue in ("in", "near") or before in L.AR_PLACE_BEFORE
-    return facts.big or cue in _STRONG_CUES or cue == "in"
+    return facts.big or cue in _STRONG_CUES or cue in ("in", "near")  # "جنوب نابلس", "ريف حماة", "قرب الباب"
 
 
 def _latin(known: KeyFacts, doc: Tokens, hit: Hit, facts: _Facts, cue: str | None, prev_end: int,

@@ -231,9 +231,10 @@ AR_COMMON = frozenset("""
 شرقيه غربيه شماليه جنوبيه وسطى سوق السوق بساتين البساتين البو ابو ام تل عين دير بئر خان كفر بيت جبل الجديده الرئيس الوزير اليوم امس غدا بعد قبل عند بين حول ضد فوق تحت قرب بالقرب في على من الى عن مع لدى الذي التي الذين هذا هذه ذلك تلك
 """.split())
 
-# Arabic names of countries that are common words too ("مالي" financial, "بنين" sons): a place only
-# after a place cue or one of the words of AR_PLACE_BEFORE ("رئيس مالي", "إلى مالي"; keys are folded: رييس, الي).
-AR_COMMON_UNCUED = frozenset("مالي بنين".split())
+# Arabic names of countries and regions that are common words too ("مالي" financial, "بنين" sons, "بأي"
+# with any -- Bay, Somalia): a place only after a place cue or one of the words of AR_PLACE_BEFORE ("رئيس
+# مالي", "إلى مالي"; keys are folded: رييس, الي).
+AR_COMMON_UNCUED = frozenset("مالي بنين باي".split())
 AR_PLACE_BEFORE = frozenset("""
 في الي من عبر داخل خارج وسط شمال جنوب شرق غرب شمالي جنوبي شرقي غربي جمهوريه دوله حكومه جيش رييس عاصمه
 """.split())
