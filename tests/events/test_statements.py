@@ -253,3 +253,15 @@ def test_the_arabic_pluperfect_is_no_maybe():
     """قد before a perfect verb ("وكانت المديرية قد تعرضت لغارات") is "had", not "may"."""
     told = reading("وكانت المديرية قد تعرضت لغارات مماثلة عام 2018 أسفرت عن سقوط ضحايا.", "ar")
     assert told.mood is Mood.EVENT and told.sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    # a headline's present tense and Arabic's verb-subject-object order
+    ("Security forces fire on protesters in Omdurman, doctors say", "Excessive force against protesters"),
+    ("Troops open fire on anti-coup protesters in Monywa", "Excessive force against protesters"),
+    ("أطلقت قوات الأمن النار على المتظاهرين في ساحة الحبوبي", "Excessive force against protesters"),
+    # a protest against a shooting is no shooting of protesters
+    ("Protesters rally against police shooting of teenager", "Peaceful protest"),
+])
+def test_firing_on_protesters(sentence, sub_type):
+    assert reading(sentence, lang_of(sentence)).sub_event_type == sub_type

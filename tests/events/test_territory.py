@@ -31,6 +31,9 @@ from .conftest import lang_of, reading
         # a reported clause names its own subject: the police deny; the rebels took the town hall
         ("Colombian police denied a radio report that ELN rebels had taken over the town hall in Saravena.", NON_STATE),
         ("The army said that it had recaptured the district headquarters.", GOVERNMENT),
+        # a place named, then said to be a town
+        ("M23 rebels said they had captured Kanyabayonga, a town on the main road north, on Tuesday.", NON_STATE),
+        ("The army seized Tal Tamr, the main town on the highway, at dawn.", GOVERNMENT),
         # Arabic names the subject after the verb, inside the trigger
         ("سيطرت هيئة تحرير الشام على بلدة جنديرس بعد اشتباكات مع فصائل من الجيش الوطني.", NON_STATE),
         ("طردت القوات الحكومية مسلحي الحوثي من مواقع في حيس واستعادت السيطرة عليها.", GOVERNMENT),
