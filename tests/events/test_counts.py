@@ -131,3 +131,31 @@ def test_a_later_sentence_about_another_year_gives_no_dead_to_the_event():
     _, mentions, _ = extract("ضبط أسلحة", body)
     lead = next(m for m in mentions if m.lead)
     assert lead.sub_event_type == "Disrupted weapons use" and not lead.fatalities
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "toll"),
+    [
+        # the risen toll skips an aside between it and the event it updates
+        ("Security forces fire on marchers in Omdurman",
+         "Security forces opened fire on Sunday on people marching in Omdurman, killing at least two protesters, doctors said.\n\n"
+         "The committee, which is aligned with the protest movement, said the two were shot in the chest near the junction.\n\n"
+         "Late in the evening the committee said the toll had risen to three after a young man died in hospital.", 3),
+        # a "general hospital" (مستشفى … العام) is no year's toll; the update has no event of its own
+        ("مقتل ستة مدنيين بقصف على حي سكني في تعز",
+         "قتل ستة مدنيين مساء أمس جراء قصف بقذائف الهاون على حي الروضة وسط مدينة تعز.\n\n"
+         "وقالت المصادر إن القذائف سقطت على سوق شعبي مكتظ.\n\n"
+         "وأفاد مكتب الصحة بأن عدد القتلى ارتفع إلى ثمانية بعد وفاة اثنين من المصابين في مستشفى الثورة العام.", 8),
+    ],
+)
+def test_a_risen_toll_updates_the_event_it_follows(title, body, toll):
+    _, mentions, _ = extract(title, body, published="2021-12-19")
+    counted = [m for m in mentions if m.fatalities]
+    assert [m.fatalities for m in counted] == [toll]
+
+
+def test_a_toll_risen_over_a_war_updates_no_event():
+    _, mentions, _ = extract("Shelling kills four in Marib",
+                             "Shelling killed four civilians in Marib city on Sunday, medics said. "
+                             "The toll of the war has risen to more than 150,000, according to monitors.")
+    assert [m.fatalities for m in mentions if m.fatalities] == [4]

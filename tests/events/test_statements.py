@@ -68,6 +68,9 @@ def test_threats_fears_and_counterfactuals_tell_no_event(sentence):
         "The operation to retake Tal Afar from Islamic State will begin within days, a militia spokesman said.",
         "The offensive to recapture Hodeidah is expected to start after the holiday.",
         "أكد قائد العمليات أن معركة تحرير قضاء الحويجة ستبدأ قريباً بمشاركة طيران التحالف.",
+        # "any" right before the trigger, and a warning with its object before "that"
+        "Hezbollah's leader warned Israel on Monday that any attack on Lebanon would be met with a response.",
+        "ويقول مراقبون إن أي معركة داخل المدينة ستكون مكلفة للغاية على المدنيين.",
         # a cue joined by the conjunction و is still a cue
         "وحذر المحافظ من أن أي هجوم على السد سيتسبب بكارثة.",
         "وهدد التنظيم بقصف مواقع الجيش في المنطقة.",
@@ -85,6 +88,9 @@ def test_plans_and_cues_after_a_conjunction_tell_no_event(sentence):
         "لم تعلن أي جهة مسؤوليتها عن الهجوم على الحاجز.",
         "ولم يسفر القصف عن إصابات في صفوف المدنيين.",
         "لا يزال القصف مستمراً على القرى الحدودية.",
+        "Police have not identified any suspects in the attack.",  # "any" names the suspects, not the attack
+        "The rebels claimed responsibility for blowing up a gas pipeline; officials were checking whether any blast had occurred.",
+        "The army denied any attack had taken place.",  # a denial's "any": the denied account is told
     ],
 )
 def test_a_negation_or_future_spent_on_another_verb_leaves_the_event(sentence):
@@ -262,6 +268,16 @@ def test_the_arabic_pluperfect_is_no_maybe():
     ("أطلقت قوات الأمن النار على المتظاهرين في ساحة الحبوبي", "Excessive force against protesters"),
     # a protest against a shooting is no shooting of protesters
     ("Protesters rally against police shooting of teenager", "Peaceful protest"),
+    # a trigger inside another's words ("were shot": the kill trigger's, and "shot" is excessive force's)
+    ("Doctors said the two were shot in the chest as marchers tried to cross the bridge.", "Excessive force against protesters"),
 ])
 def test_firing_on_protesters(sentence, sub_type):
     assert reading(sentence, lang_of(sentence)).sub_event_type == sub_type
+
+
+@pytest.mark.parametrize("sentence", [
+    "The committee, which is aligned with the protest movement, said the talks would resume.",
+    "Protest leaders met the governor on Monday.",
+])
+def test_protest_as_a_modifier_names_no_protest(sentence):
+    assert reading(sentence).mood is Mood.NONE

@@ -90,13 +90,19 @@ class Reading:
     definite: bool = False  # "the attack", "the assassination": may refer back to an event told before
 
 
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
 def find_hits(folded: str, lex: Lexicon) -> list[Hit]:
     """Every trigger match, with triggers that need a companion dropped if it is absent.
 
     One pass of the lexicon's union finds where triggers start; each trigger
     family whose words occur in the sentence is then tried only at those places.
     """
-    starts = [m.start() for m in lex.any_trigger.finditer(folded)]
+    # a trigger may start inside another's match ("were shot": the kill trigger's, and "shot" is excessive
+    # force's): every word of a match is a start
+    starts = sorted({at for m in lex.any_trigger.finditer(folded)
+                     for at in (m.start(), *(m.start() + w.start() for w in _WORD_START.finditer(m.group())))})
     if not starts:
         return []
     hits = []
@@ -152,6 +158,15 @@ def _starts_later(folded: str, hit: Hit) -> str | None:
     return found.group().split()[-1] if found else None
 
 
+# "any" right before the trigger names no event that happened: "that any attack on Lebanon would be
+# met with a response", "إن أي معركة داخل المدينة ستكون مكلفة"
+_ANY_BEFORE = re.compile(r"\bany (?:[\w-]+ )?$|(?<!\w)(?:اي|ايه) (?:\S+ )?$")
+
+
+def _any_before(folded: str, hit: Hit) -> str | None:
+    return "any" if _ANY_BEFORE.search(folded, max(0, hit.start - 30), hit.start) else None
+
+
 def _in_no_casualties(folded: str, hit: Hit, lex: Lexicon) -> bool:
     return any(m.start() <= hit.start < m.end() for m in lex.no_casualties.finditer(folded))
 
@@ -167,13 +182,15 @@ def _classify_hit(folded: str, hit: Hit, lex: Lexicon) -> tuple[Mood, str | None
     if _in_no_casualties(folded, hit, lex) or (hit.trigger.not_as_cause and names_cause(folded, hit.start, lex)):
         return Mood.NONE, None
     negation = _governing(lex.negation, folded, hit, NEGATION_REACH, _NEGATION_SPENT)
-    if negation and _DENIAL.fullmatch(negation) and not _INTENTION.search(folded, 0, hit.start) and not _OWN_ACT.match(
-        folded, folded.rfind(negation, 0, hit.start) + len(negation), hit.start
+    denied = bool(negation and _DENIAL.fullmatch(negation))
+    if denied and not _INTENTION.search(folded, 0, hit.start) and not _OWN_ACT.match(
+        folded, folded.rfind(negation, 0, hit.start) + len(negation), hit.start  # type: ignore[arg-type]
     ):
         negation = None  # "denied that any homes had been razed": the denied account tells an event (status: denied)
     if negation:
         return Mood.NEGATED, negation
-    modal = _governing(lex.modal, folded, hit, MODAL_REACH, _MODAL_SPENT) or _starts_later(folded, hit)
+    modal = (_governing(lex.modal, folded, hit, MODAL_REACH, _MODAL_SPENT) or _starts_later(folded, hit)
+             or (None if denied else _any_before(folded, hit)))  # a denial's "any" is the denied account's
     if modal:
         return Mood.MODAL, modal
     return Mood.EVENT, None

@@ -140,7 +140,7 @@ _TOTAL = re.compile(r"\b(?:in all|in total|altogether|overall|total|bringing|ros
                     r"|(?<!\w)(?:اجمالي|المجمل|ليرتفع|ارتفع|ارتفعت|لترتفع)(?!\w)")
 _WIDER = re.compile(r"\b(?:since(?! (?:risen|rose|climbed|increased|gone up))|so far|this year|last year|war|conflict|"
                     r"campaign|insurgency|offensive|crackdown|uprising|(?:between|from) \d{4} (?:and|to) \d{4})\b"
-                    r"|(?<!\w)(?:منذ|الحرب|النزاع|العام)(?!\w)")
+                    r"|(?<!\w)(?:منذ|الحرب|النزاع|(?:هذا|خلال|مطلع|بدايه) العام|العام (?:الماضي|الحالي|الجاري))(?!\w)")
 _MORE_DEAD = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|dozens) (?:more|others?|further|additional)\b"
                         r"|\b(?:a further|an additional|additional|further) (?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b"
                         r"|(?<!\w)(?:اخرون|اخرين|اضافيون|اضافيين)(?!\w)")
@@ -186,6 +186,10 @@ def take_later_tolls(views: Sequence[View], by_view: dict[int, list[EventMention
     the White Helmets") or more dead ("Three soldiers also died in the fighting")."""
     result = dict(by_view)
     for view in views:
+        rose = None if view.is_title else _TOLL_ROSE.search(view.folded)
+        if rose is not None:  # a wider toll says so before it rose ("the toll of the war has risen to"), not after
+            result = result if _WIDER.search(view.folded, 0, rose.end()) else _toll_rose(views, view, result)
+            continue
         refers_back = view.reading.mood is Mood.EVENT and view.reading.definite  # "… lost their lives in the attack"
         if view.index in by_view or view.is_title or (view.reading.mood is not Mood.NONE and not refers_back) or _WIDER.search(view.folded):
             continue
@@ -201,6 +205,32 @@ def take_later_tolls(views: Sequence[View], by_view: dict[int, list[EventMention
         updated = with_toll(earlier, figure, view.start, view.end)
         result = {i: [updated if m.mention_id == earlier.mention_id else m for m in found] for i, found in result.items()}
     return result
+
+
+# a toll that rose: it updates the count of an event told before ("the toll had risen to three after a
+# young man died", "عدد القتلى ارتفع إلى ثمانية", "ارتفاع حصيلة …")
+_TOLL_ROSE = re.compile(
+    r"\btoll\b[^.;]{0,30}?\b(?:rose|risen|climbed|increased|jumped)\b"
+    r"|(?<!\w)(?:عدد (?:ال)?(?:قتلي|ضحايا|شهداء|وفيات)|حصيله)[^.]{0,30}?(?<!\w)(?:ارتفع|ارتفعت|ترتفع|يرتفع)(?!\w)"
+    r"|(?<!\w)ارتفاع (?:حصيله|عدد)(?!\w)"
+)
+TOLL_ROSE_PARAGRAPHS = 4  # how far back a risen toll may find the event whose count it updates
+
+
+def _toll_rose(views: Sequence[View], view: View, result: dict[int, list[EventMention]]) -> dict[int, list[EventMention]]:
+    """The risen toll of a sentence goes to the nearest event before it that has a count
+    (not to an aside between them); the sentence's own mention, if any, was only that toll."""
+    told = toll_in(view.folded, view.lex)
+    counted = [i for i in result if i < view.index and view.paragraph - views[i].paragraph <= TOLL_ROSE_PARAGRAPHS
+               and len(result[i]) == 1 and result[i][0].fatalities and not result[i][0].background]
+    if told is None or told.maximum is not None or not counted:
+        return result
+    earlier = result[max(counted)][0]
+    if _another_year(view, earlier) or told.fatalities <= (earlier.fatalities or 0):
+        return result
+    updated = with_toll(earlier, told.fatalities, view.start, view.end)
+    return {i: [updated if m.mention_id == earlier.mention_id else m for m in found]
+            for i, found in result.items() if i != view.index}
 
 
 _YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/.-])")
