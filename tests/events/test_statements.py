@@ -270,6 +270,8 @@ def test_the_arabic_pluperfect_is_no_maybe():
     ("Protesters rally against police shooting of teenager", "Peaceful protest"),
     # a trigger inside another's words ("were shot": the kill trigger's, and "shot" is excessive force's)
     ("Doctors said the two were shot in the chest as marchers tried to cross the bridge.", "Excessive force against protesters"),
+    # a stun grenade thrown at a march is an intervention, no grenade attack
+    ("Riot police fired tear gas and stun grenades to disperse thousands of protesters in the capital.", "Protest with intervention"),
 ])
 def test_firing_on_protesters(sentence, sub_type):
     assert reading(sentence, lang_of(sentence)).sub_event_type == sub_type
