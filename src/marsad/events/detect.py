@@ -178,14 +178,19 @@ def names_cause(folded: str, start: int, lex: Lexicon) -> bool:
     return bool(_CAUSE_WORD.search(before)) or lex.legal_frame.search(before) is not None
 
 
+def _denial_tells_event(folded: str, hit: Hit, denial: str) -> bool:
+    """A denial cue before ``hit`` denies an account of the event, not a plan or the charges
+    (:data:`_INTENTION`) nor one's own act ("denied on Tuesday organising protests")."""
+    cue_end = folded.rfind(denial, 0, hit.start) + len(denial)
+    return not _INTENTION.search(folded, 0, hit.start) and not _OWN_ACT.match(folded, cue_end, hit.start)
+
+
 def _classify_hit(folded: str, hit: Hit, lex: Lexicon) -> tuple[Mood, str | None]:
     if _in_no_casualties(folded, hit, lex) or (hit.trigger.not_as_cause and names_cause(folded, hit.start, lex)):
         return Mood.NONE, None
     negation = _governing(lex.negation, folded, hit, NEGATION_REACH, _NEGATION_SPENT)
-    denied = bool(negation and _DENIAL.fullmatch(negation))
-    if denied and not _INTENTION.search(folded, 0, hit.start) and not _OWN_ACT.match(
-        folded, folded.rfind(negation, 0, hit.start) + len(negation), hit.start  # type: ignore[arg-type]
-    ):
+    denied = negation is not None and _DENIAL.fullmatch(negation) is not None
+    if negation is not None and denied and _denial_tells_event(folded, hit, negation):
         negation = None  # "denied that any homes had been razed": the denied account tells an event (status: denied)
     if negation:
         return Mood.NEGATED, negation

@@ -199,10 +199,11 @@ def _arabic_ok(doc: Tokens, hit: Hit, facts: _Facts, cue: str | None) -> bool:
     key, form = doc.keys[hit.begin], hit.form
     if key in L.AR_CUES_BEFORE or key in L.AR_COMMON or form in L.AR_CUES_BEFORE or form in L.AR_COMMON:
         return False
+    cued = cue in _STRONG_CUES or cue in ("in", "near")  # "في نابلس", "جنوب نابلس", "ريف حماة", "قرب الباب"
     if key in L.AR_COMMON_UNCUED:  # "مالي" is Mali after "في" or "شمال", "financial" elsewhere ("دعم مالي")
         before = doc.keys[hit.begin - 1] if hit.begin > 0 and doc.sentence[hit.begin - 1] == doc.sentence[hit.begin] else ""
-        return cue in _STRONG_CUES or cue in ("in", "near") or before in L.AR_PLACE_BEFORE
-    return facts.big or cue in _STRONG_CUES or cue in ("in", "near")  # "جنوب نابلس", "ريف حماة", "قرب الباب"
+        return cued or before in L.AR_PLACE_BEFORE
+    return facts.big or cued
 
 
 def _latin(known: KeyFacts, doc: Tokens, hit: Hit, facts: _Facts, cue: str | None, prev_end: int,
